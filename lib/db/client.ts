@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+
+// instrumentation.ts and the route handlers are separate bundles in one process: the one
+// client (and, embedded, the one PGlite: two on one directory corrupt it) lives on globalThis.
+const holder = globalThis as typeof globalThis & { __slotpayDb?: { url: string; client: PrismaClient } };
+
+export function pgliteDataDir(): string {
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+export function openEmbeddedDatabase(): PGlite {
+  const dir = pgliteDataDir();
+  mkdirSync(path.dirname(dir), { recursive: true }); // PGlite creates its directory, not the parent
+  return new PGlite(dir);
+}
+
+function createClient(url: string): PrismaClient {
+  const adapter = url
+    ? new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+    : new PrismaPGlite(openEmbeddedDatabase());
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
+}
+
+/** The process's database client: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
+export function db(): PrismaClient {
+  const url = process.env.DATABASE_URL ?? "";
+  if (!holder.__slotpayDb || holder.__slotpayDb.url !== url) {
+    holder.__slotpayDb = { url, client: createClient(url) };
+  }
+  return holder.__slotpayDb.client;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = holder.__slotpayDb;
+  holder.__slotpayDb = undefined;
+  await current?.client.$disconnect();
+}
