@@ -28,5 +28,5 @@ export async function acceptedTotpStep(options: {
     epochTolerance: totpPeriodSeconds,
     ...(options.lastAcceptedStep != null ? { afterTimeStep: options.lastAcceptedStep } : {}),
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid && "timeStep" in result ? result.timeStep : null;
 }

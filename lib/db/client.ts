@@ -12,7 +12,7 @@ export type Db = PrismaClient;
 const holder = globalThis as typeof globalThis & { __slotpayDb?: { url: string; client: PrismaClient } };
 
 export function pgliteDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 }
 
 export function openEmbeddedDatabase(): PGlite {

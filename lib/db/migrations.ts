@@ -41,14 +41,18 @@ async function ensureLockfile() {
   );
 }
 
-/** The SQL that would bring the migrations folder up to schema.prisma; "" when they agree. */
-export async function diffSchemaAgainstMigrations(): Promise<string> {
-  const schemaText = await readFile(schemaPath, "utf8");
+/**
+ * The SQL that would bring the migrations folder up to schema.prisma; "" when they agree.
+ * `schemaFile` compares another schema against the same migrations (the drift test uses it).
+ */
+export async function diffSchemaAgainstMigrations(options: { schemaFile?: string } = {}): Promise<string> {
+  const schemaFile = options.schemaFile ?? schemaPath;
+  const schemaText = await readFile(schemaFile, "utf8");
   // The shadow database for replaying migrations is a fresh in-memory PGlite.
-  const engine = await openSchemaEngine({ kind: "pglite" }, schemaPath, schemaText);
+  const engine = await openSchemaEngine({ kind: "pglite" }, schemaFile, schemaText);
   const result = await engine.diff({
     from: { tag: "migrations", ...(await loadMigrationList()) },
-    to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
+    to: { tag: "schemaDatamodel", files: [{ path: schemaFile, content: schemaText }] },
     script: true,
     exitCode: null,
     filters,

@@ -19,7 +19,7 @@ CREATE TABLE "users" (
     "password_hash" TEXT,
     "totp_secret" TEXT,
     "totp_last_step" INTEGER,
-    "totp_failures" INTEGER NOT NULL DEFAULT 0,
+    "failed_attempts" INTEGER NOT NULL DEFAULT 0,
     "locked_until" TIMESTAMPTZ(3),
     "performance_score" DECIMAL(20,8) NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

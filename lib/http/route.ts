@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { sessionFromCookies } from "@/lib/auth/session-cookie";
+import type { AuthSession } from "@/lib/auth/sessions";
+import { requireStepUp } from "@/lib/auth/step-up";
+import { AppError } from "./app-error";
+import { assertSameOrigin } from "./origin";
+import { parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";
+import { errorResponse, json, unexpectedErrorResponse } from "./responses";
+
+type Access = "public" | "signed-in" | "admin";
+
+type RouteOptions<TBody, TQuery> = {
+  access: Access;
+  /** Names the mutation in the audit log; set on every route that changes something. */
+  action?: string;
+  /** Mutations need the 2FA step-up unless this is false (only for enrolling 2FA itself). */
+  stepUp?: boolean;
+  body?: z.ZodType<TBody>;
+  query?: z.ZodType<TQuery>;
+};
+
+export type RouteContext<TBody, TQuery, TParams> = {
+  request: Request;
+  session: AuthSession | null;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+};
+
+type NextContext<TParams> = { params: Promise<TParams> };
+
+async function authorise(request: Request, access: Access): Promise<AuthSession | null> {
+  if (access === "public") return null;
+  const session = await sessionFromCookies(request.headers.get("cookie"));
+  if (!session) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  if (access === "admin" && session.user.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", "This action needs an administrator");
+  }
+  return session;
+}
+
+/**
+ * The one wrapper of every route handler. Checks in SPEC §5's order — session (401), role
+ * (403), body (400), 2FA step-up (403/429) — then runs the handler; AppErrors become JSON
+ * errors, refused mutations are audited, and anything unexpected is a bare 500.
+ */
+export function route<TBody = undefined, TQuery = undefined, TParams = Record<string, string>>(
+  options: RouteOptions<TBody, TQuery>,
+  handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<unknown>,
+) {
+  return async (request: Request, nextContext?: NextContext<TParams>): Promise<Response> => {
+    let session: AuthSession | null = null;
+    try {
+      session = await authorise(request, options.access);
+      if (options.action) assertSameOrigin(request);
+      let body = undefined as TBody;
+      let twoFactorCode: string | undefined;
+      if (options.body) {
+        const { code, rest } = takeTwoFactorCode(await readJsonObject(request));
+        body = parseWith(options.body, rest);
+        twoFactorCode = code;
+      }
+      const query = options.query ? parseWith(options.query, queryObject(request)) : (undefined as TQuery);
+      if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
+      const params = ((await nextContext?.params) ?? {}) as TParams;
+      const result = await handler({ request, session, body, query, params });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      if (!(error instanceof AppError)) return unexpectedErrorResponse(error, request);
+      if (options.action) await auditRefusal(options.action, session, error).catch(() => undefined);
+      return errorResponse(error);
+    }
+  };
+}
+
+function auditRefusal(action: string, session: AuthSession | null, error: AppError) {
+  return recordAudit({
+    actor: session ? { id: session.user.id, email: session.user.email } : null,
+    action,
+    outcome: "REFUSED",
+    reason: `${error.code}: ${error.message}`,
+  });
+}
