@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // PGlite and Prisma's driver adapters load WASM and native modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  // The frontend calls the versioned paths; both serve the same handlers.
+  async rewrites() {
+    return [{ source: "/api/v1/admin/:path*", destination: "/api/admin/:path*" }];
+  },
 };
 
 export default nextConfig;

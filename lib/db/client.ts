@@ -42,3 +42,11 @@ export async function closeDb(): Promise<void> {
   holder.__slotpayDb = undefined;
   await current?.client.$disconnect();
 }
+
+/** What a function that reads or writes needs: the client itself or an interactive transaction. */
+export type DbExecutor = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Interactive transaction with room for a payout's or a merge's work (Prisma's default is 5 s). */
+export function inTransaction<T>(work: (tx: DbExecutor) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  return db().$transaction(work, { maxWait: 15_000, timeout: options.timeoutMs ?? 30_000 });
+}

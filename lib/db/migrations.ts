@@ -49,7 +49,7 @@ export async function diffSchemaAgainstMigrations(options: { schemaFile?: string
   const schemaFile = options.schemaFile ?? schemaPath;
   const schemaText = await readFile(schemaFile, "utf8");
   // The shadow database for replaying migrations is a fresh in-memory PGlite.
-  const engine = await openSchemaEngine({ kind: "pglite" }, schemaFile, schemaText);
+  const { engine } = await openSchemaEngine({ kind: "pglite" }, schemaFile, schemaText);
   const result = await engine.diff({
     from: { tag: "migrations", ...(await loadMigrationList()) },
     to: { tag: "schemaDatamodel", files: [{ path: schemaFile, content: schemaText }] },
@@ -76,12 +76,13 @@ export async function createMigration(name: string): Promise<string | null> {
 /** Applies pending migrations, as `prisma migrate deploy` does; returns the names applied. */
 export async function applyMigrations(target: EngineTarget): Promise<string[]> {
   const schemaText = await readFile(schemaPath, "utf8");
-  const engine = await openSchemaEngine(target, schemaPath, schemaText);
-  const { appliedMigrationNames } = await engine.applyMigrations({
-    migrationsList: await loadMigrationList(),
-    filters,
-  });
-  return appliedMigrationNames;
+  const { engine, close } = await openSchemaEngine(target, schemaPath, schemaText);
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await loadMigrationList(), filters });
+    return appliedMigrationNames;
+  } finally {
+    await close();
+  }
 }
 
 export function engineTargetFor(databaseUrl: string | undefined, pglite?: PGlite): EngineTarget {

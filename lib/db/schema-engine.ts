@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -37,18 +38,23 @@ async function instantiateEngineModule(): Promise<SchemaEngineModule> {
 
 export type EngineTarget = { kind: "pglite"; db?: PGlite } | { kind: "postgres"; url: string };
 
+
+/** The engine on a database, and `close` to release its connections (it keeps them otherwise). */
 export async function openSchemaEngine(target: EngineTarget, schemaPath: string, schemaText: string) {
   const { SchemaEngine } = await loadEngineModule();
-  const factory =
-    target.kind === "postgres"
-      ? new PrismaPg({ connectionString: target.url })
-      : new PrismaPGlite(target.db ?? new PGlite());
+  const pool = target.kind === "postgres" ? new pg.Pool({ connectionString: target.url, max: 2 }) : undefined;
+  const factory = pool ? new PrismaPg(pool) : new PrismaPGlite(target.kind === "pglite" && target.db ? target.db : new PGlite());
   const log = (line: string) => {
     if (process.env.SLOTPAY_DEBUG_MIGRATIONS) console.error(line);
   };
-  return (SchemaEngine as unknown as { new: (...a: unknown[]) => Promise<SchemaEngine> }).new(
+  const engine = await (SchemaEngine as unknown as { new: (...a: unknown[]) => Promise<SchemaEngine> }).new(
     { datamodels: [[schemaPath, schemaText]] },
     log,
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  // Without this the pool holds the migration advisory lock's session until its idle timeout.
+  const close = async () => {
+    await pool?.end();
+  };
+  return { engine, close };
 }

@@ -10,7 +10,7 @@ import { errorResponse, json, unexpectedErrorResponse } from "./responses";
 
 type Access = "public" | "signed-in" | "admin";
 
-type RouteOptions<TBody, TQuery> = {
+type RouteOptions<TBody, TQuery, TParams> = {
   access: Access;
   /** Names the mutation in the audit log; set on every route that changes something. */
   action?: string;
@@ -18,6 +18,8 @@ type RouteOptions<TBody, TQuery> = {
   stepUp?: boolean;
   body?: z.ZodType<TBody>;
   query?: z.ZodType<TQuery>;
+  /** Path parameters, checked with the body (400) before the 2FA step-up. */
+  params?: z.ZodType<TParams>;
 };
 
 export type RouteContext<TBody, TQuery, TParams> = {
@@ -28,7 +30,7 @@ export type RouteContext<TBody, TQuery, TParams> = {
   params: TParams;
 };
 
-type NextContext<TParams> = { params: Promise<TParams> };
+type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 async function authorise(request: Request, access: Access): Promise<AuthSession | null> {
   if (access === "public") return null;
@@ -46,10 +48,10 @@ async function authorise(request: Request, access: Access): Promise<AuthSession 
  * errors, refused mutations are audited, and anything unexpected is a bare 500.
  */
 export function route<TBody = undefined, TQuery = undefined, TParams = Record<string, string>>(
-  options: RouteOptions<TBody, TQuery>,
+  options: RouteOptions<TBody, TQuery, TParams>,
   handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<unknown>,
 ) {
-  return async (request: Request, nextContext?: NextContext<TParams>): Promise<Response> => {
+  return async (request: Request, nextContext?: NextContext): Promise<Response> => {
     let session: AuthSession | null = null;
     try {
       session = await authorise(request, options.access);
@@ -62,8 +64,9 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
         twoFactorCode = code;
       }
       const query = options.query ? parseWith(options.query, queryObject(request)) : (undefined as TQuery);
+      const rawParams = (await nextContext?.params) ?? {};
+      const params = options.params ? parseWith(options.params, rawParams) : (rawParams as TParams);
       if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
-      const params = ((await nextContext?.params) ?? {}) as TParams;
       const result = await handler({ request, session, body, query, params });
       return result instanceof Response ? result : json(result);
     } catch (error) {

@@ -1,0 +1,15 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { changeToday } from "./change-today";
+import { planAddSlots } from "./plan-add-slots";
+import type { AddSlotsRequest } from "./schemas";
+
+export function addSlots(options: { actor: AuditActor & { id: number }; request: AddSlotsRequest; now?: Date }) {
+  const count = options.request.additionalSlots.length;
+  return changeToday({
+    actor: options.actor,
+    action: "distribution.add-slots",
+    now: options.now,
+    plan: (day, context) => planAddSlots(day, options.request, context),
+    describe: () => `Successfully added ${count} new slot(s)`,
+  });
+}

@@ -1,0 +1,20 @@
+import { Prisma } from "@/lib/db/generated/client";
+
+// Who is paid what, as SQL shared by the preview and the payout so the two never disagree.
+
+/** ROS of one stake: floor(principal × pct / 100) at 8 places (trunc is floor for amounts ≥ 0). */
+export const rosAmountSql = (rosPercentage: string) => Prisma.sql`trunc(s.principal * ${rosPercentage}::numeric / 100, 8)`;
+
+/** Stakes paid by a slot at `scheduledFor`: ACTIVE and started at or before it. */
+export const payableStakesSql = (scheduledFor: Date) =>
+  Prisma.sql`stakes s WHERE s.status = 'ACTIVE' AND s.started_at <= ${scheduledFor}`;
+
+/** Users whose total ACTIVE stake reaches the premium minimum (equal shares). */
+export const premiumQualifiedSql = (minStake: string) => Prisma.sql`
+  SELECT s.user_id FROM stakes s WHERE s.status = 'ACTIVE'
+  GROUP BY s.user_id HAVING sum(s.principal) >= ${minStake}::numeric`;
+
+/** Users whose performance score reaches the minimum; a zero score has no pro-rata share. */
+export const performanceQualifiedSql = (minScore: string) => Prisma.sql`
+  SELECT u.id AS user_id, u.performance_score AS score FROM users u
+  WHERE u.performance_score >= ${minScore}::numeric AND u.performance_score > 0`;

@@ -1,0 +1,14 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { changeToday } from "./change-today";
+import { planModify } from "./plan-modify";
+import type { ModifyRequest } from "./schemas";
+
+export function modifyDistribution(options: { actor: AuditActor & { id: number }; request: ModifyRequest; now?: Date }) {
+  return changeToday({
+    actor: options.actor,
+    action: "distribution.modify",
+    now: options.now,
+    plan: (day, context) => planModify(day, options.request, context),
+    describe: () => "Distribution modified successfully",
+  });
+}

@@ -1,0 +1,18 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { changeToday } from "./change-today";
+import { planQueue } from "./plan-queue";
+import type { QueueRequest } from "./schemas";
+
+export function queueDistribution(options: { actor: AuditActor & { id: number }; request: QueueRequest; now?: Date }) {
+  return changeToday({
+    actor: options.actor,
+    action: "distribution.queue",
+    now: options.now,
+    plan: (day, context) => planQueue(day, options.request, context),
+    describe: (before, after) => {
+      if (!before) return "Distribution queued successfully";
+      const added = after.slots.length - before.slots.length;
+      return added > 0 ? `Distribution updated: ${added} new slot(s) added` : "Distribution updated";
+    },
+  });
+}

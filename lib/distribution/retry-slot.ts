@@ -1,0 +1,16 @@
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { changeToday } from "./change-today";
+import { planRetry } from "./plan-retry";
+
+export function retrySlot(options: { actor: AuditActor & { id: number }; slotNumber: number; scheduledFor?: string; now?: Date }) {
+  return changeToday({
+    actor: options.actor,
+    action: "distribution.retry",
+    now: options.now,
+    plan: (day, context) => planRetry(day, { slotNumber: options.slotNumber, scheduledFor: options.scheduledFor }, context),
+    describe: (_before, after) => {
+      const slot = after.slots.find((s) => s.slotNumber === options.slotNumber);
+      return `Slot ${options.slotNumber} will be retried at ${slot?.scheduledFor.toISOString()}`;
+    },
+  });
+}

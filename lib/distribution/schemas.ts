@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { decimalOfNumber } from "./money";
+import { localTimePattern } from "./time-zone";
+
+// Request bodies of SPEC §5. Unknown fields are dropped, not refused: the frontend sends slots
+// back as it received them (with status and executionDetails). Limits that depend on settings
+// (max ROS, max slots) are checked by the plans, which know the settings.
+
+export const hardMaxSlotsPerDay = 200;
+
+/** A JSON number with at most 8 decimal places, as an exact decimal string. */
+const decimalNumber = (label: string, range: { min: number; max: number; minExclusive?: boolean }) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .refine((n) => (range.minExclusive ? n > range.min : n >= range.min), {
+      message: `${label} must be ${range.minExclusive ? "greater than" : "at least"} ${range.min}`,
+    })
+    .refine((n) => n <= range.max, { message: `${label} must be at most ${range.max}` })
+    .refine((n) => decimalOfNumber(n) !== null, { message: `${label} has more than 8 decimal places` })
+    .transform((n) => decimalOfNumber(n) as string);
+
+export const poolAmount = (label: string) => decimalNumber(label, { min: 0, max: 1e12 });
+
+export const rosPercentage = decimalNumber("rosPercentage", { min: 0, max: 100, minExclusive: true });
+
+export const slotInput = z.object({
+  slotNumber: z.number().int("slotNumber must be a whole number").min(1).max(hardMaxSlotsPerDay),
+  rosPercentage,
+  scheduledFor: z.iso.datetime({ offset: true, message: "scheduledFor must be an ISO 8601 instant" }).optional(),
+  time: z.string().regex(localTimePattern, "time must be HH:mm or HH:mm:ss").optional(),
+});
+export type SlotInput = z.output<typeof slotInput>;
+
+const uniqueSlotNumbers = (slots: { slotNumber: number }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<number>();
+  for (const [index, slot] of slots.entries()) {
+    if (seen.has(slot.slotNumber)) {
+      ctx.addIssue({ code: "custom", path: [index, "slotNumber"], message: `Duplicate slot number ${slot.slotNumber}` });
+    }
+    seen.add(slot.slotNumber);
+  }
+};
+
+const slotList = z.array(slotInput).max(hardMaxSlotsPerDay, `At most ${hardMaxSlotsPerDay} slots`).superRefine(uniqueSlotNumbers);
+
+const description = z.string().trim().max(500, "description must be at most 500 characters");
+
+/** POST /queue (seed 000): multiSlot or multiSlotEnabled; single-slot takes one rosPercentage. */
+export const queueBody = z
+  .strictObject({
+    premiumPoolAmount: poolAmount("premiumPoolAmount").optional(),
+    performancePoolAmount: poolAmount("performancePoolAmount").optional(),
+    description: description.optional(),
+    multiSlot: z.boolean().optional(),
+    multiSlotEnabled: z.boolean().optional(),
+    rosPercentage: rosPercentage.optional(),
+    scheduledFor: slotInput.shape.scheduledFor,
+    time: slotInput.shape.time,
+    distributionSlots: slotList.optional(),
+  })
+  .transform((body, ctx) => {
+    const multiSlot = body.multiSlot ?? body.multiSlotEnabled ?? true;
+    let slots = body.distributionSlots ?? [];
+    if (!multiSlot) {
+      const only = slots[0];
+      const ros = body.rosPercentage ?? only?.rosPercentage;
+      if (slots.length > 1 || ros === undefined) {
+        ctx.addIssue({ code: "custom", path: ["distributionSlots"], message: "A single-slot distribution takes exactly one rosPercentage" });
+        return z.NEVER;
+      }
+      slots = [{ slotNumber: 1, rosPercentage: ros, scheduledFor: body.scheduledFor ?? only?.scheduledFor, time: body.time ?? only?.time }];
+    }
+    if (slots.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["distributionSlots"], message: "distributionSlots must be a non-empty array" });
+      return z.NEVER;
+    }
+    return {
+      premiumPoolAmount: body.premiumPoolAmount,
+      performancePoolAmount: body.performancePoolAmount,
+      description: body.description,
+      multiSlotEnabled: multiSlot,
+      slots,
+    };
+  });
+export type QueueRequest = z.output<typeof queueBody>;
+
+/** POST /modify (seed 000): replaces the PENDING part of today's day. */
+export const modifyBody = z.object({
+  premiumPoolAmount: poolAmount("premiumPoolAmount").optional(),
+  performancePoolAmount: poolAmount("performancePoolAmount").optional(),
+  description: description.optional(),
+  multiSlot: z.boolean().optional(),
+  multiSlotEnabled: z.boolean().optional(),
+  distributionSlots: slotList.min(1, "distributionSlots must be a non-empty array"),
+});
+export type ModifyRequest = z.output<typeof modifyBody>;
+
+/** POST /today/add-slots (seed 001), with its exact message for an empty list. */
+export const addSlotsBody = z.object({
+  additionalSlots: z
+    .array(slotInput, { error: "additionalSlots must be non-empty array" })
+    .min(1, "additionalSlots must be non-empty array")
+    .max(hardMaxSlotsPerDay, `At most ${hardMaxSlotsPerDay} slots`)
+    .superRefine(uniqueSlotNumbers),
+});
+export type AddSlotsRequest = z.output<typeof addSlotsBody>;
+
+export const retryBody = z.object({
+  scheduledFor: slotInput.shape.scheduledFor,
+});
+
+export const slotNumberParam = z.object({
+  slotNumber: z.coerce.number().int("slotNumber must be a whole number").min(1).max(hardMaxSlotsPerDay),
+});
+
+export const previewQuery = z.object({
+  rosPercentage: z.coerce.number({ error: "rosPercentage must be a number" }).pipe(rosPercentage).optional(),
+});
+
+const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" });
+
+export const historyQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
