@@ -9,7 +9,7 @@ export type Db = PrismaClient;
 
 // instrumentation.ts and the route handlers are separate bundles in one process: the one
 // client (and, embedded, the one PGlite: two on one directory corrupt it) lives on globalThis.
-const holder = globalThis as typeof globalThis & { __slotpayDb?: { url: string; client: PrismaClient } };
+const holder = globalThis as typeof globalThis & { __slotpayDb?: { url: string; client: PrismaClient; pglite?: PGlite } };
 
 export function pgliteDataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
@@ -21,18 +21,21 @@ export function openEmbeddedDatabase(): PGlite {
   return new PGlite(dir);
 }
 
-function createClient(url: string): PrismaClient {
-  const adapter = url
-    ? new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
-    : new PrismaPGlite(openEmbeddedDatabase());
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
+function createClient(url: string): { url: string; client: PrismaClient; pglite?: PGlite } {
+  const pglite = url ? undefined : openEmbeddedDatabase();
+  const adapter = pglite
+    ? new PrismaPGlite(pglite)
+    : new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // Password hashes and TOTP secrets only leave the database when a query selects them.
+  const client: PrismaClient = new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
+  return { url, pglite, client };
 }
 
 /** The process's database client: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
 export function db(): PrismaClient {
   const url = process.env.DATABASE_URL ?? "";
   if (!holder.__slotpayDb || holder.__slotpayDb.url !== url) {
-    holder.__slotpayDb = { url, client: createClient(url) };
+    holder.__slotpayDb = createClient(url);
   }
   return holder.__slotpayDb.client;
 }
@@ -41,6 +44,7 @@ export async function closeDb(): Promise<void> {
   const current = holder.__slotpayDb;
   holder.__slotpayDb = undefined;
   await current?.client.$disconnect();
+  await current?.pglite?.close(); // the adapter's disconnect leaves PGlite open
 }
 
 /** What a function that reads or writes needs: the client itself or an interactive transaction. */
