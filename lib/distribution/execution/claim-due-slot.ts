@@ -1,0 +1,42 @@
+import { inTransaction } from "@/lib/db/client";
+import { recomputeDayStatus, tryLockDayById } from "./day-lock";
+import { leaseSeconds } from "./lease";
+
+export type ClaimedSlot = { slotId: number; dayId: number; slotNumber: number; scheduledFor: Date; attempt: number; leaseOwner: string };
+
+type Candidate = { id: number; day_id: number; slot_number: number; scheduled_for: Date; attempts: number };
+
+/**
+ * Claims the next due slot (PENDING → EXECUTING with a lease) by compare-and-set. Days are
+ * tried in order of their earliest due slot; a day another executor holds is skipped. Under
+ * the day's lock the earliest due slot of that day is taken, and only if none of its slots is
+ * EXECUTING, so one day's slots run one at a time in (scheduledFor, slotNumber) order.
+ */
+export async function claimDueSlot(options: { now: Date; leaseOwner: string; onlySlotId?: number }): Promise<ClaimedSlot | null> {
+  const { now, leaseOwner } = options;
+  const days = await inTransaction(
+    (tx) => tx.$queryRaw<{ day_id: number }[]>`
+      SELECT day_id FROM slots WHERE status = 'PENDING' AND scheduled_for <= ${now}
+      GROUP BY day_id ORDER BY min(scheduled_for), day_id LIMIT 50`,
+  );
+  for (const { day_id: dayId } of days) {
+    const claimed = await inTransaction(async (tx) => {
+      if (!(await tryLockDayById(tx, dayId))) return null;
+      const [next] = await tx.$queryRaw<Candidate[]>`
+        SELECT id, day_id, slot_number, scheduled_for, attempts FROM slots
+        WHERE day_id = ${dayId} AND status = 'PENDING' AND scheduled_for <= ${now}
+          AND NOT EXISTS (SELECT 1 FROM slots e WHERE e.day_id = ${dayId} AND e.status = 'EXECUTING')
+        ORDER BY scheduled_for, slot_number LIMIT 1`;
+      if (!next || (options.onlySlotId !== undefined && next.id !== options.onlySlotId)) return null;
+      const leaseUntil = new Date(now.getTime() + leaseSeconds() * 1000);
+      const won = await tx.$executeRaw`
+        UPDATE slots SET status = 'EXECUTING', lease_owner = ${leaseOwner}, lease_expires_at = ${leaseUntil}, updated_at = now()
+        WHERE id = ${next.id} AND status = 'PENDING'`;
+      if (won !== 1) return null;
+      await recomputeDayStatus(tx, dayId);
+      return { slotId: next.id, dayId, slotNumber: next.slot_number, scheduledFor: next.scheduled_for, attempt: next.attempts + 1, leaseOwner };
+    });
+    if (claimed) return claimed;
+  }
+  return null;
+}
