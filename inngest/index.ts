@@ -1,4 +1,5 @@
-import type { InngestFunction } from "inngest";
+import { runSlot } from "./functions/run-slot";
+import { safetyNetTick } from "./functions/safety-net-tick";
 
 // Every Inngest function of the app, served by app/api/inngest/route.ts.
-export const functions: InngestFunction.Any[] = [];
+export const functions = [runSlot, safetyNetTick];

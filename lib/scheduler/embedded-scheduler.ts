@@ -1,17 +1,78 @@
-// The in-process scheduler of the embedded deployment (SPEC §7). It is the driver used when
-// Inngest is not configured; one per process, kept on globalThis because instrumentation.ts
-// and the route handlers are separate bundles.
+import { tick } from "@/lib/distribution/execution/tick";
+import { logEvent } from "@/lib/observability/log";
+import { maxSleepMs, msUntilNextWake } from "./next-wake";
 
-type SchedulerState = { startedAt: Date; wake: () => void; stop: () => Promise<void> };
+// The in-process scheduler of the embedded deployment (SPEC §7): sleeps until the next slot's
+// time (at most 30 s), runs the shared tick, and is woken at once when slots change. One per
+// process, kept on globalThis because instrumentation.ts and route handlers are separate bundles.
 
-const holder = globalThis as typeof globalThis & { __slotpayScheduler?: SchedulerState };
+export type EmbeddedScheduler = { wake: () => void; stop: () => Promise<void>; ticks: () => number };
 
-export function embeddedScheduler(): SchedulerState | undefined {
+const holder = globalThis as typeof globalThis & { __slotpayScheduler?: EmbeddedScheduler };
+
+export const embeddedScheduler = (): EmbeddedScheduler | undefined => holder.__slotpayScheduler;
+
+function createScheduler(): EmbeddedScheduler {
+  let stopped = false;
+  let ticks = 0;
+  let wakeSleeper: (() => void) | undefined;
+  let wokenEarly = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (wokenEarly) return resolve();
+      const timer = setTimeout(resolve, ms);
+      wakeSleeper = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = (async () => {
+    while (!stopped) {
+      wokenEarly = false;
+      try {
+        const result = await tick();
+        ticks++;
+        if (result.executed.length + result.reaped.length + result.missed.length > 0) {
+          logEvent("scheduler.tick", { executed: result.executed.length, reaped: result.reaped.length, missed: result.missed.length });
+        }
+        if (stopped) break;
+        await sleep(await msUntilNextWake());
+      } catch (error) {
+        logEvent("scheduler.tick-failed", { error: error instanceof Error ? error.stack : String(error) }, "error");
+        await sleep(maxSleepMs / 6);
+      }
+      wakeSleeper = undefined;
+    }
+  })();
+
+  return {
+    ticks: () => ticks,
+    wake: () => {
+      wokenEarly = true;
+      wakeSleeper?.();
+    },
+    /** Lets a slot in flight finish its one transaction (else its lease expires and another executor completes it). */
+    stop: async () => {
+      stopped = true;
+      wakeSleeper?.();
+      await loop;
+    },
+  };
+}
+
+/** Starts the process's scheduler once; later calls return the same one. */
+export function startEmbeddedScheduler(): EmbeddedScheduler {
+  if (!holder.__slotpayScheduler) {
+    holder.__slotpayScheduler = createScheduler();
+    logEvent("scheduler.started", { driver: "embedded", maxSleepMs });
+  }
   return holder.__slotpayScheduler;
 }
 
-/** Starts the process's scheduler once. Slot execution is wired in by the distribution tick. */
-export function startEmbeddedScheduler(): SchedulerState {
-  holder.__slotpayScheduler ??= { startedAt: new Date(), wake: () => undefined, stop: async () => undefined };
-  return holder.__slotpayScheduler;
+export async function stopEmbeddedScheduler(): Promise<void> {
+  const scheduler = holder.__slotpayScheduler;
+  holder.__slotpayScheduler = undefined;
+  await scheduler?.stop();
 }

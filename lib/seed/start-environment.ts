@@ -9,6 +9,8 @@ export function startEnvironment(): { env: NodeJS.ProcessEnv; port: number; url:
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT="${process.env.PORT}" is not a port number.`);
   process.env.PORT = String(port);
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // instrumentation.ts then lets a slot in flight commit before the server exits.
+  process.env.NEXT_MANUAL_SIG_HANDLE ??= "true";
   authSecret(); // sets NEXTAUTH_SECRET in demo mode; throws with DATABASE_URL and no secret
   return { env: { ...process.env }, port, url: process.env.NEXTAUTH_URL };
 }

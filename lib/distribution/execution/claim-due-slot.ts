@@ -12,13 +12,16 @@ type Candidate = { id: number; day_id: number; slot_number: number; scheduled_fo
  * the day's lock the earliest due slot of that day is taken, and only if none of its slots is
  * EXECUTING, so one day's slots run one at a time in (scheduledFor, slotNumber) order.
  */
-export async function claimDueSlot(options: { now: Date; leaseOwner: string; onlySlotId?: number }): Promise<ClaimedSlot | null> {
+export async function claimDueSlot(options: { now: Date; leaseOwner: string; onlySlotId?: number; onlyDayId?: number }): Promise<ClaimedSlot | null> {
   const { now, leaseOwner } = options;
-  const days = await inTransaction(
-    (tx) => tx.$queryRaw<{ day_id: number }[]>`
-      SELECT day_id FROM slots WHERE status = 'PENDING' AND scheduled_for <= ${now}
-      GROUP BY day_id ORDER BY min(scheduled_for), day_id LIMIT 50`,
-  );
+  const days =
+    options.onlyDayId !== undefined
+      ? [{ day_id: options.onlyDayId }]
+      : await inTransaction(
+          (tx) => tx.$queryRaw<{ day_id: number }[]>`
+            SELECT day_id FROM slots WHERE status = 'PENDING' AND scheduled_for <= ${now}
+            GROUP BY day_id ORDER BY min(scheduled_for), day_id LIMIT 50`,
+        );
   for (const { day_id: dayId } of days) {
     const claimed = await inTransaction(async (tx) => {
       if (!(await tryLockDayById(tx, dayId))) return null;

@@ -1,4 +1,4 @@
-import { inTransaction } from "@/lib/db/client";
+import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { lockDayById, recomputeDayStatus } from "./day-lock";
@@ -29,4 +29,14 @@ export async function failClaimedSlot(claim: ClaimedSlot, error: unknown, at = n
     );
     return true;
   });
+}
+
+/** For a driver that lost its claim record (an Inngest run's onFailure): fail the slot its lease still holds. */
+export async function failSlotOfRun(options: { dayId: number; slotNumber: number; leaseOwner: string; error: string }) {
+  const slot = await db().slot.findUnique({ where: { dayId_slotNumber: { dayId: options.dayId, slotNumber: options.slotNumber } } });
+  if (!slot || slot.status !== "EXECUTING" || slot.leaseOwner !== options.leaseOwner) return false;
+  return failClaimedSlot(
+    { slotId: slot.id, dayId: slot.dayId, slotNumber: slot.slotNumber, scheduledFor: slot.scheduledFor, attempt: slot.attempts + 1, leaseOwner: options.leaseOwner },
+    new Error(options.error),
+  );
 }

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { tick } from "@/lib/distribution/execution/tick";
+import { route } from "@/lib/http/route";
+
+const tickBody = z.object({ now: z.iso.datetime({ offset: true, message: "now must be an ISO 8601 instant" }).optional() });
+
+const enabled = () => process.env.ENABLE_TEST_ENDPOINTS === "true";
+
+// POST /api/admin/daily-declaration-returns/test-execute-cron – one scheduler tick as of `now`
+// (only with ENABLE_TEST_ENDPOINTS=true). The same tick the schedulers run.
+const runTick = route({ access: "admin", action: "scheduler.test-tick", body: tickBody }, async ({ body }) => {
+  const result = await tick({ now: body.now ? new Date(body.now) : undefined });
+  return { success: true, message: `Executed ${result.executed.length} slot(s)`, ...result };
+});
+
+export async function POST(request: Request) {
+  if (!enabled()) return Response.json({ success: false, code: "NOT_FOUND", message: "Not found" }, { status: 404 });
+  return runTick(request);
+}
+
