@@ -1,6 +1,7 @@
 import type { DbExecutor } from "@/lib/db/client";
 import { Prisma, type Day, type Slot } from "@/lib/db/generated/client";
 import type { DayState, SlotState } from "./day-state";
+import { plainDecimal } from "./money";
 import { deriveDayStatus } from "./slot-status";
 
 export type DayRow = Day & { slots: Slot[] };
@@ -23,7 +24,7 @@ export function findDay(client: DbExecutor, date: string): Promise<DayRow | null
 export function toSlotState(slot: Slot): SlotState {
   return {
     slotNumber: slot.slotNumber,
-    rosPercentage: slot.rosPercentage.toString(),
+    rosPercentage: plainDecimal(slot.rosPercentage),
     scheduledFor: slot.scheduledFor,
     status: slot.status,
     attempts: slot.attempts,
@@ -33,10 +34,10 @@ export function toSlotState(slot: Slot): SlotState {
 
 export function toDayState(day: DayRow): DayState {
   return {
-    premiumPoolAmount: day.premiumPoolAmount.toString(),
-    performancePoolAmount: day.performancePoolAmount.toString(),
-    premiumPoolPaid: day.premiumPoolPaid.toString(),
-    performancePoolPaid: day.performancePoolPaid.toString(),
+    premiumPoolAmount: plainDecimal(day.premiumPoolAmount),
+    performancePoolAmount: plainDecimal(day.performancePoolAmount),
+    premiumPoolPaid: plainDecimal(day.premiumPoolPaid),
+    performancePoolPaid: plainDecimal(day.performancePoolPaid),
     description: day.description,
     multiSlotEnabled: day.multiSlotEnabled,
     slots: day.slots.map(toSlotState),

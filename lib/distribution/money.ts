@@ -31,3 +31,9 @@ export const compareDecimals = (a: string, b: string) => {
   const d = toUnits(a) - toUnits(b);
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 };
+
+/** A database decimal (Prisma's Decimal) as a plain decimal string: never "5e-7". */
+export function plainDecimal(value: { toFixed(): string }): string {
+  const fixed = value.toFixed();
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { findDay } from "./day-store";
 import { payableStakesSql, performanceQualifiedSql, premiumQualifiedSql, rosAmountSql } from "./eligibility-sql";
-import { fromUnits, toUnits } from "./money";
+import { fromUnits, plainDecimal, toUnits } from "./money";
 import { loadSettings } from "./settings-store";
 import { calendarDateIn } from "./time-zone";
 
@@ -30,12 +30,12 @@ export async function previewDistribution(options: { rosPercentage?: string; now
     premiumPool: {
       qualifiedUsers: pools.premium,
       minStake: Number(settings.premiumMinStake),
-      unpaidToday: day ? Number(unpaid(day.premiumPoolAmount.toString(), day.premiumPoolPaid.toString())) : 0,
+      unpaidToday: day ? Number(unpaid(plainDecimal(day.premiumPoolAmount), plainDecimal(day.premiumPoolPaid))) : 0,
     },
     performancePool: {
       qualifiedUsers: pools.performance,
       minScore: Number(settings.performanceMinScore),
-      unpaidToday: day ? Number(unpaid(day.performancePoolAmount.toString(), day.performancePoolPaid.toString())) : 0,
+      unpaidToday: day ? Number(unpaid(plainDecimal(day.performancePoolAmount), plainDecimal(day.performancePoolPaid))) : 0,
     },
   };
 }

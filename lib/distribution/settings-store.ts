@@ -1,6 +1,7 @@
 import type { DbExecutor } from "@/lib/db/client";
 import type { Settings } from "@/lib/db/generated/client";
 import type { ScheduleSettings } from "./day-state";
+import { plainDecimal } from "./money";
 
 export type DistributionSettings = ScheduleSettings & {
   maxLatenessSeconds: number;
@@ -15,11 +16,11 @@ export function toDistributionSettings(row: Settings): DistributionSettings {
     timeZone: row.timeZone,
     slotTimes: (row.slotTimes ?? {}) as Record<string, string>,
     maxSlotsPerDay: row.maxSlotsPerDay,
-    maxRosPercentage: row.maxRosPercentage.toString(),
+    maxRosPercentage: plainDecimal(row.maxRosPercentage),
     maxLatenessSeconds: row.maxLatenessSeconds,
     maxAttempts: row.maxAttempts,
-    premiumMinStake: row.premiumMinStake.toString(),
-    performanceMinScore: row.performanceMinScore.toString(),
+    premiumMinStake: plainDecimal(row.premiumMinStake),
+    performanceMinScore: plainDecimal(row.performanceMinScore),
     updatedAt: row.updatedAt,
   };
 }
