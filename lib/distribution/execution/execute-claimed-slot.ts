@@ -4,7 +4,7 @@ import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
 import { loadSettings } from "../settings-store";
 import type { ClaimedSlot } from "./claim-due-slot";
-import { failClaimedSlot } from "./fail-slot";
+import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { LeaseLostError, paySlot } from "./pay-slot";
 
 export type SlotOutcome = { slotId: number; dayId: number; slotNumber: number; status: "COMPLETED" | "FAILED" | "LEASE_LOST"; durationMs: number; error?: string };
@@ -33,7 +33,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
       logEvent("slot.lease-lost", { ...base, durationMs }, "warn");
       return { ...base, status: "LEASE_LOST", durationMs };
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = adminMessageOf(error);
     logEvent("slot.failed", { ...base, durationMs, error: message, stack: error instanceof Error ? error.stack : undefined }, "error");
     await failClaimedSlot(claim, error);
     recordSlotExecution({ status: "FAILED", durationMs, stakesPaid: 0 });

@@ -3,12 +3,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { lockDayById, recomputeDayStatus } from "./day-lock";
 
+/** The database's own words when Prisma wraps them ("… Message: `<text>`"), else the message. */
+export function adminMessageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Message: `([^`]+)`/.exec(message)?.[1] ?? message.trim();
+}
+
 /**
  * EXECUTING → FAILED after the payout transaction rolled back, so nothing of the slot was paid.
  * Only the lease holder may do it. The message is kept for the admin; the stack goes to the log.
  */
 export async function failClaimedSlot(claim: ClaimedSlot, error: unknown, at = new Date()): Promise<boolean> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = adminMessageOf(error);
   return inTransaction(async (tx) => {
     await lockDayById(tx, claim.dayId);
     const failed = await tx.slot.updateMany({

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { tick } from "@/lib/distribution/execution/tick";
+import {
+  completedDetails,
+  createActor,
+  createMember,
+  dayOf,
+  exact,
+  expectDetailsMatchLedger,
+  expectLedgerOk,
+  ledgerOf,
+  queueDay,
+  setSettings,
+  slotOf,
+  walletBalances,
+  walletsAfter,
+  type Actor,
+  type LedgerRow,
+} from "../../helpers/execution-data";
+import { spawnTick, type TickProcess } from "../../helpers/execution-processes";
+
+process.env.SLOTPAY_LOG = "silent";
+
+// SPEC §9: a process killed in the middle of a slot leaves no partial payout, and the slot
+// completes once after the lease expires. The child's payout is held up by a trigger that sleeps
+// on the wallet update (after the ledger rows were inserted) until the child is killed.
+
+const pools = { premium: "3", performance: "2" };
+const slotOn = (date: string) => [{ slotNumber: 1, rosPercentage: "1.25", scheduledFor: `${date}T12:00:00.000Z` }];
+const leaseSeconds = 2;
+
+let actor: Actor;
+let executor: TickProcess | undefined;
+let members: Awaited<ReturnType<typeof createMember>>[] = [];
+const withoutSlot = (rows: LedgerRow[]) => rows.map(({ kind, subjectId, userId, amount }) => ({ kind, subjectId, userId, amount }));
+
+async function installSlowWallets() {
+  await db().$executeRawUnsafe(`
+    CREATE FUNCTION test_slow_wallets() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_sleep(60);
+      RETURN NULL;
+    END $$`);
+  await db().$executeRawUnsafe("CREATE TRIGGER test_slow_wallets BEFORE INSERT ON wallets FOR EACH STATEMENT EXECUTE FUNCTION test_slow_wallets()");
+}
+
+async function dropSlowWallets() {
+  await db().$executeRawUnsafe("DROP TRIGGER IF EXISTS test_slow_wallets ON wallets");
+  await db().$executeRawUnsafe("DROP FUNCTION IF EXISTS test_slow_wallets()");
+}
+
+/** The backend of this database sleeping in the wallet trigger, once the payout got there. */
+async function sleepingPayoutBackend(): Promise<number | null> {
+  const rows = await db().$queryRaw<{ pid: number; ledger_locks: number }[]>`
+    SELECT a.pid, (SELECT count(*) FROM pg_locks l WHERE l.pid = a.pid AND l.relation = 'ledger_entries'::regclass)::int AS ledger_locks
+    FROM pg_stat_activity a
+    WHERE a.datname = current_database() AND a.wait_event = 'PgSleep' AND a.query ILIKE '%INSERT INTO wallets%'`;
+  const [row] = rows;
+  if (!row) return null;
+  expect(row.ledger_locks, "the sleeping payout transaction has written ledger rows").toBeGreaterThan(0);
+  return row.pid;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const backendAlive = async (pid: number) =>
+  (await db().$queryRaw<{ alive: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid}) AS alive`)[0].alive;
+
+beforeAll(async () => {
+  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
+  actor = await createActor();
+  members = [
+    await createMember({ score: "70", stakes: [{ principal: "1200", startedAt: "2030-05-01T00:00:00Z" }] }),
+    await createMember({ score: "140", stakes: [{ principal: "999.99999999", startedAt: "2030-05-01T00:00:00Z" }, { principal: "80", startedAt: "2030-05-01T00:00:00Z" }] }),
+    await createMember({ score: "0", stakes: [{ principal: "3333.33333333", startedAt: "2030-05-01T00:00:00Z" }] }),
+  ];
+});
+
+afterAll(async () => {
+  // Only if a failed assertion left it running: the tick process this file started.
+  if (executor && executor.child.exitCode === null && executor.child.signalCode === null) executor.child.kill("SIGKILL");
+  await db().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
+  await dropSlowWallets();
+});
+
+describe("an executor killed in the middle of a slot", () => {
+  let cleanRows: LedgerRow[] = [];
+
+  it("a clean run of the same slot is the reference", async () => {
+    await queueDay({ actor, date: "2030-06-01", ...pools, slots: slotOn("2030-06-01") });
+    await tick({ now: new Date("2030-06-01T12:00:01Z") });
+    const slot = await slotOf("2030-06-01", 1);
+    expect(slot.status).toBe("COMPLETED");
+    cleanRows = await ledgerOf(slot.id);
+    const [u1, u2, u3] = members;
+    expect(cleanRows).toEqual([
+      { kind: "ROS", subjectId: u1.stakeIds[0], userId: u1.userId, amount: "15" },
+      { kind: "ROS", subjectId: u2.stakeIds[0], userId: u2.userId, amount: "12.49999999" },
+      { kind: "ROS", subjectId: u2.stakeIds[1], userId: u2.userId, amount: "1" },
+      { kind: "ROS", subjectId: u3.stakeIds[0], userId: u3.userId, amount: "41.66666666" },
+      { kind: "PREMIUM_POOL", subjectId: u1.userId, userId: u1.userId, amount: "1" },
+      { kind: "PREMIUM_POOL", subjectId: u2.userId, userId: u2.userId, amount: "1" },
+      { kind: "PREMIUM_POOL", subjectId: u3.userId, userId: u3.userId, amount: "1" },
+      { kind: "PERFORMANCE_POOL", subjectId: u1.userId, userId: u1.userId, amount: "0.66666667" },
+      { kind: "PERFORMANCE_POOL", subjectId: u2.userId, userId: u2.userId, amount: "1.33333333" },
+    ]);
+  });
+
+  it("leaves nothing paid and the slot EXECUTING; after the lease expires it is reaped and completed once", async () => {
+    const date = "2030-06-02";
+    await queueDay({ actor, date, ...pools, slots: slotOn(date) });
+    const { id: slotId } = await slotOf(date, 1);
+    const walletsBefore = await walletBalances();
+    const entriesBefore = await db().ledgerEntry.count();
+    await installSlowWallets();
+
+    const claimedAt = new Date(`${date}T12:00:01Z`);
+    const child = spawnTick({ now: claimedAt, env: { SLOTPAY_LEASE_SECONDS: String(leaseSeconds) } });
+    executor = child;
+    const earlyExit = child.exited.then((exit) => {
+      throw new Error(`the tick process ended before it was killed: ${exit.code} ${exit.stderr}`);
+    });
+    earlyExit.catch(() => undefined);
+    const pid = await Promise.race([waitFor("the payout to reach the wallet update", sleepingPayoutBackend), earlyExit]);
+    expect(await slotOf(date, 1)).toMatchObject({ status: "EXECUTING", attempts: 0 });
+
+    child.child.kill("SIGKILL");
+    expect((await child.exited).signal).toBe("SIGKILL");
+    // The server rolls the open transaction back when it notices the dead client; a backend asleep
+    // in pg_sleep only notices when it wakes, so end it (as a server-side timeout would).
+    await db().$queryRaw`SELECT pg_terminate_backend(${pid})`;
+    await waitFor("the killed executor's backend to end", async () => ((await backendAlive(pid)) ? null : true));
+
+    expect(await ledgerOf(slotId)).toEqual([]);
+    expect(await db().ledgerEntry.count()).toBe(entriesBefore);
+    expect(await walletBalances()).toEqual(walletsBefore);
+    const stuck = await slotOf(date, 1);
+    expect(stuck).toMatchObject({ status: "EXECUTING", attempts: 0, executionDetails: null });
+    expect(stuck.leaseOwner).not.toBeNull();
+    expect(stuck.leaseExpiresAt).toEqual(new Date(claimedAt.getTime() + leaseSeconds * 1000));
+    let day = await dayOf(date);
+    expect(day.status).toBe("EXECUTING");
+    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["0", "0"]);
+    await expectLedgerOk();
+
+    await dropSlowWallets();
+    // Within the lease nobody takes the slot over, and the day waits for it.
+    const early = await tick({ now: new Date(claimedAt.getTime() + 1000) });
+    expect(early).toMatchObject({ reaped: [], executed: [] });
+    expect((await slotOf(date, 1)).status).toBe("EXECUTING");
+
+    const afterLease = await tick({ now: new Date(claimedAt.getTime() + (leaseSeconds + 1) * 1000) });
+    expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, slotNumber: 1, status: "PENDING", attempts: 1 }]);
+    expect(afterLease.executed).toEqual([expect.objectContaining({ slotId, status: "COMPLETED" })]);
+
+    const completed = await slotOf(date, 1);
+    expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
+    const details = completedDetails.parse(completed.executionDetails);
+    expect(details.attempt).toBe(2);
+    const rows = await ledgerOf(slotId);
+    expect(withoutSlot(rows)).toEqual(withoutSlot(cleanRows));
+    expectDetailsMatchLedger(details, rows);
+    expect(await walletBalances()).toEqual(walletsAfter(walletsBefore, rows));
+    day = await dayOf(date);
+    expect(day.status).toBe("COMPLETED");
+    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual([pools.premium, pools.performance]);
+    expect(await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } })).toBe(1);
+    await expectLedgerOk();
+
+    // Completed once: later ticks find nothing to do.
+    expect((await tick({ now: new Date(claimedAt.getTime() + 60_000) })).executed).toEqual([]);
+  });
+});
