@@ -79,13 +79,30 @@ export async function endSessionsOn(admin: Client, name: string) {
   );
 }
 
+/** True when the database's name carries the pid of a process still running on this machine. */
+function ownerStillRunning(name: string): boolean {
+  const pid = Number(/_(\d+)_[0-9a-f]+$/.exec(name)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Drops the throwaway databases with that prefix whose test process is gone, so a crashed run
+ * leaves nothing behind while a run in progress on the same server keeps its databases.
+ */
 export async function dropDatabasesStartingWith(admin: Client, prefix: string): Promise<string[]> {
   const { rows } = await admin.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
     [prefix],
   );
-  for (const { datname } of rows) await dropDatabase(admin, datname);
-  return rows.map((row) => row.datname);
+  const orphaned = rows.map((row) => row.datname).filter((name) => !ownerStillRunning(name));
+  for (const name of orphaned) await dropDatabase(admin, name);
+  return orphaned;
 }
 
 function assertSafeName(name: string): string {
