@@ -19,7 +19,8 @@ const decimalNumber = (label: string, range: { min: number; max: number; minExcl
     .refine((n) => decimalOfNumber(n) !== null, { message: `${label} has more than 8 decimal places` })
     .transform((n) => decimalOfNumber(n) as string);
 
-export const poolAmount = (label: string) => decimalNumber(label, { min: 0, max: 1e12 });
+// numeric(20,8) holds up to 999,999,999,999.99999999.
+export const poolAmount = (label: string) => decimalNumber(label, { min: 0, max: 999_999_999_999 });
 
 export const rosPercentage = decimalNumber("rosPercentage", { min: 0, max: 100, minExclusive: true });
 
