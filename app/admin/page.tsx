@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TodayStatus } from "@/components/distribution/today-status";
 import { TopBar } from "@/components/top-bar";
 import { requirePageSession } from "@/lib/auth/current-session";
 
@@ -16,6 +17,7 @@ export default async function AdminPage() {
             Changes need two-factor authentication. <Link href="/account/two-factor">Set it up</Link>.
           </p>
         )}
+        <TodayStatus />
       </main>
     </>
   );

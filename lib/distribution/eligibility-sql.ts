@@ -9,9 +9,9 @@ export const rosAmountSql = (rosPercentage: string) => Prisma.sql`trunc(s.princi
 export const payableStakesSql = (scheduledFor: Date) =>
   Prisma.sql`stakes s WHERE s.status = 'ACTIVE' AND s.started_at <= ${scheduledFor}`;
 
-/** Users whose total ACTIVE stake reaches the premium minimum (equal shares). */
-export const premiumQualifiedSql = (minStake: string) => Prisma.sql`
-  SELECT s.user_id FROM stakes s WHERE s.status = 'ACTIVE'
+/** Users whose total ACTIVE stake, counting stakes started by `at`, reaches the premium minimum (equal shares). */
+export const premiumQualifiedSql = (minStake: string, at: Date) => Prisma.sql`
+  SELECT s.user_id FROM ${payableStakesSql(at)}
   GROUP BY s.user_id HAVING sum(s.principal) >= ${minStake}::numeric`;
 
 /** Users whose performance score reaches the minimum; a zero score has no pro-rata share. */

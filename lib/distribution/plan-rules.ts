@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/http/app-error";
-import type { DayState, PlanContext, SlotState } from "./day-state";
+import type { DayState, PlanContext, ScheduleSettings, SlotState } from "./day-state";
 import { compareDecimals } from "./money";
 import { resolveScheduledFor } from "./resolve-scheduled-for";
 import type { SlotInput } from "./schemas";
@@ -16,15 +16,20 @@ export function assertDayExists(day: DayState | null): asserts day is DayState {
   if (!day) throw new AppError("NOT_FOUND", "No distribution is queued for today");
 }
 
-/** A new PENDING slot, or a PENDING one changed, from a request's slot; settings limits applied. */
-export function pendingSlotFrom(input: SlotInput, current: SlotState | undefined, context: PlanContext): SlotState {
-  const { maxSlotsPerDay, maxRosPercentage } = context.settings;
+/** The settings' limits on one slot of a request: its number and its ROS. */
+export function assertSlotWithinLimits(input: SlotInput, settings: ScheduleSettings): void {
+  const { maxSlotsPerDay, maxRosPercentage } = settings;
   if (input.slotNumber > maxSlotsPerDay) {
     throw new AppError("VALIDATION", `slotNumber ${input.slotNumber} is above maxSlotsPerDay (${maxSlotsPerDay})`);
   }
   if (compareDecimals(input.rosPercentage, maxRosPercentage) > 0) {
     throw new AppError("VALIDATION", `Slot ${input.slotNumber}: rosPercentage ${input.rosPercentage} is above the maximum of ${maxRosPercentage}`);
   }
+}
+
+/** A new PENDING slot, or a PENDING one changed, from a request's slot; settings limits applied. */
+export function pendingSlotFrom(input: SlotInput, current: SlotState | undefined, context: PlanContext): SlotState {
+  assertSlotWithinLimits(input, context.settings);
   return {
     slotNumber: input.slotNumber,
     rosPercentage: input.rosPercentage,

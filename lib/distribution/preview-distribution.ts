@@ -21,7 +21,7 @@ export async function previewDistribution(options: { rosPercentage?: string; now
       )[0]
     : null;
   const [pools] = await client.$queryRaw<{ premium: number; performance: number }[]>`
-    SELECT (SELECT count(*) FROM (${premiumQualifiedSql(settings.premiumMinStake)}) p)::int AS premium,
+    SELECT (SELECT count(*) FROM (${premiumQualifiedSql(settings.premiumMinStake, now)}) p)::int AS premium,
            (SELECT count(*) FROM (${performanceQualifiedSql(settings.performanceMinScore)}) q)::int AS performance`;
   return {
     asOf: now.toISOString(),

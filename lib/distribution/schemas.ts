@@ -48,7 +48,7 @@ const description = z.string().trim().max(500, "description must be at most 500 
 
 /** POST /queue (seed 000): multiSlot or multiSlotEnabled; single-slot takes one rosPercentage. */
 export const queueBody = z
-  .strictObject({
+  .object({
     premiumPoolAmount: poolAmount("premiumPoolAmount").optional(),
     performancePoolAmount: poolAmount("performancePoolAmount").optional(),
     description: description.optional(),
@@ -111,7 +111,11 @@ export const retryBody = z.object({
 });
 
 export const slotNumberParam = z.object({
-  slotNumber: z.coerce.number().int("slotNumber must be a whole number").min(1).max(hardMaxSlotsPerDay),
+  slotNumber: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, "slotNumber must be a whole number from 1")
+    .transform(Number)
+    .pipe(z.number().max(hardMaxSlotsPerDay, `slotNumber must be at most ${hardMaxSlotsPerDay}`)),
 });
 
 export const previewQuery = z.object({

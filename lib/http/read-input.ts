@@ -3,8 +3,15 @@ import { AppError } from "./app-error";
 
 const maxBodyBytes = 64 * 1024;
 
+/** "field.path: message", unless the message already starts with the field's name. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.at(-1);
+  if (field === undefined || issue.message.startsWith(String(field))) return issue.message;
+  return `${issue.path.join(".")}: ${issue.message}`;
+}
+
 const validationError = (error: z.ZodError) =>
-  new AppError("VALIDATION", error.issues[0]?.message ? `Invalid request: ${error.issues[0].message}` : "Invalid request", {
+  new AppError("VALIDATION", error.issues[0] ? describeIssue(error.issues[0]) : "Invalid request", {
     details: error.issues.map(({ path, message, code }) => ({ path: path.join("."), message, code })),
   });
 

@@ -20,6 +20,8 @@ type RouteOptions<TBody, TQuery, TParams> = {
   query?: z.ZodType<TQuery>;
   /** Path parameters, checked with the body (400) before the 2FA step-up. */
   params?: z.ZodType<TParams>;
+  /** Checks of the body that need the database (e.g. against the settings); 400s before the 2FA step-up. */
+  precheck?: (input: { body: TBody; params: TParams }) => Promise<void>;
 };
 
 export type RouteContext<TBody, TQuery, TParams> = {
@@ -32,14 +34,17 @@ export type RouteContext<TBody, TQuery, TParams> = {
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-async function authorise(request: Request, access: Access): Promise<AuthSession | null> {
+async function authenticate(request: Request, access: Access): Promise<AuthSession | null> {
   if (access === "public") return null;
   const session = await sessionFromCookies(request.headers.get("cookie"));
   if (!session) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-  if (access === "admin" && session.user.role !== "ADMIN") {
+  return session;
+}
+
+function authorise(session: AuthSession | null, access: Access): void {
+  if (access === "admin" && session?.user.role !== "ADMIN") {
     throw new AppError("FORBIDDEN", "This action needs an administrator");
   }
-  return session;
 }
 
 /**
@@ -54,7 +59,8 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
   return async (request: Request, nextContext?: NextContext): Promise<Response> => {
     let session: AuthSession | null = null;
     try {
-      session = await authorise(request, options.access);
+      session = await authenticate(request, options.access);
+      authorise(session, options.access);
       if (options.action) assertSameOrigin(request);
       let body = undefined as TBody;
       let twoFactorCode: string | undefined;
@@ -66,6 +72,7 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
       const query = options.query ? parseWith(options.query, queryObject(request)) : (undefined as TQuery);
       const rawParams = (await nextContext?.params) ?? {};
       const params = options.params ? parseWith(options.params, rawParams) : (rawParams as TParams);
+      if (options.precheck) await options.precheck({ body, params });
       if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
       const result = await handler({ request, session, body, query, params });
       return result instanceof Response ? result : json(result);

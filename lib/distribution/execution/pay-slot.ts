@@ -65,7 +65,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
       slotId: claim.slotId,
       kind: "PREMIUM_POOL",
       units: unpaidUnits(slot.premium_pool_amount, slot.premium_pool_paid),
-      weights: Prisma.sql`SELECT user_id, 1::numeric AS weight FROM (${premiumQualifiedSql(settings.premiumMinStake)}) q`,
+      weights: Prisma.sql`SELECT user_id, 1::numeric AS weight FROM (${premiumQualifiedSql(settings.premiumMinStake, slot.scheduled_for)}) q`,
     }),
   );
   const [performance] = await tx.$queryRaw<PoolPayout[]>(
