@@ -1,6 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { authSecret } from "@/lib/config/secrets";
 import { findAuthSession, sessionMaxAgeSeconds, type AuthSession } from "./sessions";
+import { decodeOnce } from "./session-token-cache";
 
 // next-auth's own names: the __Secure- prefix is used when NEXTAUTH_URL is https.
 const cookieNames = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -18,7 +19,7 @@ export async function sessionFromCookies(cookieHeader: string | null): Promise<A
   for (const name of cookieNames) {
     const token = readCookie(cookieHeader, name);
     if (!token) continue;
-    const payload = await decode({ token, secret: authSecret() }).catch(() => null);
+    const payload = await decodeOnce(token, (t) => decode({ token: t, secret: authSecret() }).catch(() => null));
     if (typeof payload?.sid === "string") return findAuthSession(payload.sid);
   }
   return null;

@@ -3,6 +3,7 @@ import { slotChanged, slotScheduled } from "@/inngest/events";
 import { logEvent } from "@/lib/observability/log";
 import { embeddedScheduler } from "@/lib/scheduler/embedded-scheduler";
 import type { DayState } from "./day-state";
+import { forgetTodayStatus } from "./status-cache";
 
 type Change = { dayId: number; before: DayState | null; after: DayState };
 
@@ -34,6 +35,7 @@ export function slotEventsFor(change: Change, changeId: string) {
  * tick runs any slot whose event was lost.
  */
 export async function notifySlotsChanged(change: Change, changeId = String(Date.now())): Promise<void> {
+  forgetTodayStatus();
   embeddedScheduler()?.wake();
   if (!inngestConfigured()) return;
   const events = slotEventsFor(change, changeId);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertTransition, deriveDayStatus } from "@/lib/distribution/slot-status";
+import { forgetTodayStatus } from "@/lib/distribution/status-cache";
 
 // Stand-ins for the executor: they move slots as SPEC §2 allows, straight in the database,
 // and recompute the day status the way every real slot change does.
@@ -13,9 +14,11 @@ export async function dayIdOf(date: string): Promise<number> {
   return (await db().day.findUniqueOrThrow({ where: { date: dateValue(date) }, select: { id: true } })).id;
 }
 
+/** Every simulated step ends here; like the executor, it drops this process's cached status. */
 export async function recomputeDayStatus(dayId: number): Promise<void> {
   const slots = await db().slot.findMany({ where: { dayId }, select: { status: true } });
   await db().day.update({ where: { id: dayId }, data: { status: deriveDayStatus(slots.map((slot) => slot.status)) } });
+  forgetTodayStatus();
 }
 
 /** PENDING → EXECUTING with a lease, as an executor's compare-and-set claim does. */

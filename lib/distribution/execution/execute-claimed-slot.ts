@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
 import { loadSettings } from "../settings-store";
+import { forgetTodayStatus } from "../status-cache";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { LeaseLostError, paySlot } from "./pay-slot";
@@ -12,6 +13,7 @@ export type SlotOutcome = { slotId: number; dayId: number; slotNumber: number; s
 /** Runs a claimed slot to its end: one payout transaction, or FAILED with nothing paid. */
 export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcome> {
   const startedAt = new Date();
+  forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber };
   logEvent("slot.claimed", { ...base, attempt: claim.attempt, scheduledFor: claim.scheduledFor.toISOString(), lateMs: startedAt.getTime() - claim.scheduledFor.getTime() });
   try {
@@ -24,6 +26,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
       { timeoutMs: 10 * 60_000 },
     );
     const durationMs = Date.now() - startedAt.getTime();
+    forgetTodayStatus();
     logEvent("slot.completed", { ...base, durationMs, stakesPaid: details.rosStats.processedStakes, totalPaid: totals.all });
     recordSlotExecution({ status: "COMPLETED", durationMs, stakesPaid: details.rosStats.processedStakes });
     return { ...base, status: "COMPLETED", durationMs };
@@ -36,6 +39,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
     const message = adminMessageOf(error);
     logEvent("slot.failed", { ...base, durationMs, error: message, stack: error instanceof Error ? error.stack : undefined }, "error");
     await failClaimedSlot(claim, error);
+    forgetTodayStatus();
     recordSlotExecution({ status: "FAILED", durationMs, stakesPaid: 0 });
     return { ...base, status: "FAILED", durationMs, error: message };
   }
