@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma, StakeStatus } from "@/lib/db/generated/client";
 import { fromUnits, toUnits } from "@/lib/distribution/money";
+import { tick } from "@/lib/distribution/execution/tick";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { createConsoleUser } from "../factories/users";
@@ -26,12 +27,12 @@ export async function createActor(): Promise<Actor> {
   return { id: admin.id, email: admin.email };
 }
 
-export async function setSettings(values: {
-  premiumMinStake?: string;
-  performanceMinScore?: string;
-  maxLatenessSeconds?: number;
-  maxAttempts?: number;
-}) {
+type ExecutionSettings = { premiumMinStake: string; performanceMinScore: string; maxLatenessSeconds: number; maxAttempts: number };
+
+/** The settings the execution tests run with unless a test changes one. */
+export const executionSettings: ExecutionSettings = { premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 };
+
+export async function setSettings(values: Partial<ExecutionSettings>) {
   await db().settings.upsert({ where: { id: 1 }, create: { id: 1, ...values }, update: values });
 }
 
@@ -43,8 +44,10 @@ export async function retireAllMembers() {
 
 type StakeInput = { principal: string; startedAt: string; status?: StakeStatus };
 
+export type Member = { userId: number; stakeIds: number[] };
+
 /** A platform member (no console role) with a performance score and stakes; returns the user and stake ids. */
-export async function createMember(options: { score?: string; stakes?: StakeInput[] } = {}) {
+export async function createMember(options: { score?: string; stakes?: StakeInput[] } = {}): Promise<Member> {
   const user = await db().user.create({
     data: { email: `member-${randomUUID()}@slotpay.test`, performanceScore: options.score ?? "0" },
   });
@@ -56,6 +59,23 @@ export async function createMember(options: { score?: string; stakes?: StakeInpu
     stakeIds.push(row.id);
   }
   return { userId: user.id, stakeIds };
+}
+
+/**
+ * The execution settings, the admin who queues the days, and members (in order) whose ACTIVE
+ * stakes of these principals all started at `stakesStartedAt`.
+ */
+export async function setUpExecution(options: {
+  stakesStartedAt: string;
+  members: { score: string; principals: string[] }[];
+}): Promise<{ actor: Actor; members: Member[] }> {
+  await setSettings(executionSettings);
+  const actor = await createActor();
+  const members: Member[] = [];
+  for (const { score, principals } of options.members) {
+    members.push(await createMember({ score, stakes: principals.map((principal) => ({ principal, startedAt: options.stakesStartedAt })) }));
+  }
+  return { actor, members };
 }
 
 export type SlotPlan = { slotNumber: number; rosPercentage: string; scheduledFor: string };
@@ -91,6 +111,12 @@ export async function slotOf(date: string, slotNumber: number) {
   return slot;
 }
 
+/** What the day has paid of its pools, canonical: [premium, performance]. */
+export const poolsPaidOf = (day: { premiumPoolPaid: Prisma.Decimal; performancePoolPaid: Prisma.Decimal }) => [
+  exact(day.premiumPoolPaid),
+  exact(day.performancePoolPaid),
+];
+
 const stats = z.object({ totalDistributed: z.number(), totalDistributedExact: z.string() });
 const poolStats = stats.extend({ qualifiedUsers: z.number().int() });
 
@@ -115,6 +141,13 @@ export async function ledgerOf(slotId: number): Promise<LedgerRow[]> {
   const rows = await db().$queryRaw<{ kind: LedgerKind; subject_id: number; user_id: number; amount: string }[]>`
     SELECT kind::text AS kind, subject_id, user_id, amount::text FROM ledger_entries l WHERE slot_id = ${slotId} ORDER BY l.kind, l.subject_id`;
   return rows.map((row) => ({ kind: row.kind, subjectId: row.subject_id, userId: row.user_id, amount: exact(row.amount) }));
+}
+
+/** A COMPLETED slot with its ledger rows and its executionDetails, parsed. */
+export async function completedSlot(date: string, slotNumber: number) {
+  const slot = await slotOf(date, slotNumber);
+  const rows = await ledgerOf(slot.id);
+  return { slot, rows, details: completedDetails.parse(slot.executionDetails) };
 }
 
 export function totalsOf(rows: readonly LedgerRow[]) {
@@ -159,4 +192,42 @@ export async function expectLedgerOk() {
 
 export async function ledgerEntryCount(): Promise<number> {
   return db().ledgerEntry.count();
+}
+
+/**
+ * Queues a day of one slot and runs it cleanly at `now`; its ledger rows are what a run of the
+ * same slot that recovers from a failure must pay.
+ */
+export async function runReferenceSlot(options: {
+  actor: Actor;
+  date: string;
+  pools: { premium: string; performance: string };
+  slots: SlotPlan[];
+  now: Date;
+}): Promise<LedgerRow[]> {
+  await queueDay({ actor: options.actor, date: options.date, ...options.pools, slots: options.slots });
+  await tick({ now: options.now });
+  const slot = await slotOf(options.date, 1);
+  expect(slot.status).toBe("COMPLETED");
+  return ledgerOf(slot.id);
+}
+
+/**
+ * After a recovered run of the day's slot 1: it paid exactly the reference rows, its details and
+ * the wallets agree with its ledger, and the day is COMPLETED with both pools paid.
+ */
+export async function expectPaidAsReference(options: {
+  date: string;
+  referenceRows: readonly LedgerRow[];
+  walletsBefore: Map<number, string>;
+  pools: { premium: string; performance: string };
+}) {
+  const paid = await completedSlot(options.date, 1);
+  expect(paid.rows).toEqual(options.referenceRows);
+  expectDetailsMatchLedger(paid.details, paid.rows);
+  expect(await walletBalances()).toEqual(walletsAfter(options.walletsBefore, paid.rows));
+  const day = await dayOf(options.date);
+  expect(day.status).toBe("COMPLETED");
+  expect(poolsPaidOf(day)).toEqual([options.pools.premium, options.pools.performance]);
+  return paid;
 }

@@ -2,21 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { tick } from "@/lib/distribution/execution/tick";
 import {
-  completedDetails,
-  createActor,
-  createMember,
   dayOf,
-  exact,
-  expectDetailsMatchLedger,
   expectLedgerOk,
+  expectPaidAsReference,
   ledgerOf,
+  poolsPaidOf,
   queueDay,
-  setSettings,
+  runReferenceSlot,
+  setUpExecution,
   slotOf,
   walletBalances,
-  walletsAfter,
   type Actor,
   type LedgerRow,
+  type Member,
 } from "../../helpers/execution-data";
 import { spawnTick, type TickProcess } from "../../helpers/execution-processes";
 
@@ -32,8 +30,7 @@ const leaseSeconds = 2;
 
 let actor: Actor;
 let executor: TickProcess | undefined;
-let members: Awaited<ReturnType<typeof createMember>>[] = [];
-const withoutSlot = (rows: LedgerRow[]) => rows.map(({ kind, subjectId, userId, amount }) => ({ kind, subjectId, userId, amount }));
+let members: Member[] = [];
 
 async function installSlowWallets() {
   await db().$executeRawUnsafe(`
@@ -76,13 +73,14 @@ const backendAlive = async (pid: number) =>
   (await db().$queryRaw<{ alive: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid}) AS alive`)[0].alive;
 
 beforeAll(async () => {
-  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
-  actor = await createActor();
-  members = [
-    await createMember({ score: "70", stakes: [{ principal: "1200", startedAt: "2030-05-01T00:00:00Z" }] }),
-    await createMember({ score: "140", stakes: [{ principal: "999.99999999", startedAt: "2030-05-01T00:00:00Z" }, { principal: "80", startedAt: "2030-05-01T00:00:00Z" }] }),
-    await createMember({ score: "0", stakes: [{ principal: "3333.33333333", startedAt: "2030-05-01T00:00:00Z" }] }),
-  ];
+  ({ actor, members } = await setUpExecution({
+    stakesStartedAt: "2030-05-01T00:00:00Z",
+    members: [
+      { score: "70", principals: ["1200"] },
+      { score: "140", principals: ["999.99999999", "80"] },
+      { score: "0", principals: ["3333.33333333"] },
+    ],
+  }));
 });
 
 afterAll(async () => {
@@ -96,11 +94,7 @@ describe("an executor killed in the middle of a slot", () => {
   let cleanRows: LedgerRow[] = [];
 
   it("a clean run of the same slot is the reference", async () => {
-    await queueDay({ actor, date: "2030-06-01", ...pools, slots: slotOn("2030-06-01") });
-    await tick({ now: new Date("2030-06-01T12:00:01Z") });
-    const slot = await slotOf("2030-06-01", 1);
-    expect(slot.status).toBe("COMPLETED");
-    cleanRows = await ledgerOf(slot.id);
+    cleanRows = await runReferenceSlot({ actor, date: "2030-06-01", pools, slots: slotOn("2030-06-01"), now: new Date("2030-06-01T12:00:01Z") });
     const [u1, u2, u3] = members;
     expect(cleanRows).toEqual([
       { kind: "ROS", subjectId: u1.stakeIds[0], userId: u1.userId, amount: "15" },
@@ -147,9 +141,9 @@ describe("an executor killed in the middle of a slot", () => {
     expect(stuck).toMatchObject({ status: "EXECUTING", attempts: 0, executionDetails: null });
     expect(stuck.leaseOwner).not.toBeNull();
     expect(stuck.leaseExpiresAt).toEqual(new Date(claimedAt.getTime() + leaseSeconds * 1000));
-    let day = await dayOf(date);
+    const day = await dayOf(date);
     expect(day.status).toBe("EXECUTING");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["0", "0"]);
+    expect(poolsPaidOf(day)).toEqual(["0", "0"]);
     await expectLedgerOk();
 
     await dropSlowWallets();
@@ -162,17 +156,9 @@ describe("an executor killed in the middle of a slot", () => {
     expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, slotNumber: 1, status: "PENDING", attempts: 1 }]);
     expect(afterLease.executed).toEqual([expect.objectContaining({ slotId, status: "COMPLETED" })]);
 
-    const completed = await slotOf(date, 1);
+    const { slot: completed, details } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
-    const details = completedDetails.parse(completed.executionDetails);
     expect(details.attempt).toBe(2);
-    const rows = await ledgerOf(slotId);
-    expect(withoutSlot(rows)).toEqual(withoutSlot(cleanRows));
-    expectDetailsMatchLedger(details, rows);
-    expect(await walletBalances()).toEqual(walletsAfter(walletsBefore, rows));
-    day = await dayOf(date);
-    expect(day.status).toBe("COMPLETED");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual([pools.premium, pools.performance]);
     expect(await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } })).toBe(1);
     await expectLedgerOk();
 

@@ -2,14 +2,16 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tick } from "@/lib/distribution/execution/tick";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import {
-  completedDetails,
+  completedSlot,
   createActor,
   createMember,
   dayOf,
   exact,
+  executionSettings,
   expectDetailsMatchLedger,
   expectLedgerOk,
   ledgerOf,
+  poolsPaidOf,
   queueDay,
   retireAllMembers,
   setSettings,
@@ -30,7 +32,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await retireAllMembers();
-  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
+  await setSettings(executionSettings);
 });
 
 describe("one slot's payouts, exactly", () => {
@@ -61,9 +63,8 @@ describe("one slot's payouts, exactly", () => {
     const result = await tick({ now: new Date("2030-01-01T12:00:05Z") });
     expect(result.executed).toMatchObject([{ slotNumber: 1, status: "COMPLETED" }]);
 
-    const slot = await slotOf(date, 1);
+    const { slot, rows, details } = await completedSlot(date, 1);
     expect(slot).toMatchObject({ status: "COMPLETED", attempts: 1, leaseOwner: null, leaseExpiresAt: null });
-    const rows = await ledgerOf(slot.id);
     expect(rows).toEqual([
       { kind: "ROS", subjectId: a.stakeIds[0], userId: a.userId, amount: "4.99999999" }, // 333.33333333 × 1.5% = 4.999999999995
       { kind: "ROS", subjectId: a.stakeIds[1], userId: a.userId, amount: "15" },
@@ -75,7 +76,6 @@ describe("one slot's payouts, exactly", () => {
       { kind: "PERFORMANCE_POOL", subjectId: c.userId, userId: c.userId, amount: "0.5" },
     ]);
 
-    const details = completedDetails.parse(slot.executionDetails);
     expect(details).toMatchObject({
       attempt: 1,
       rosStats: { processedStakes: 3, totalDistributed: 34.99999999, totalDistributedExact: "34.99999999" },
@@ -122,7 +122,7 @@ describe("one slot's payouts, exactly", () => {
     let day = await dayOf(date);
     expect(day.status).toBe("PENDING");
     expect(day.slots.map((s) => s.status)).toEqual(["COMPLETED", "PENDING"]);
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["10", "3"]);
+    expect(poolsPaidOf(day)).toEqual(["10", "3"]);
 
     const at = new Date("2030-01-02T11:00:00Z");
     await expect(
@@ -133,15 +133,13 @@ describe("one slot's payouts, exactly", () => {
     const walletsBefore = await walletBalances();
     const second = await tick({ now: new Date("2030-01-02T14:00:01Z") });
     expect(second.executed).toMatchObject([{ slotNumber: 2, status: "COMPLETED" }]);
-    const slot2 = await slotOf(date, 2);
-    const rows = await ledgerOf(slot2.id);
+    const { rows, details } = await completedSlot(date, 2);
     expect(rows).toEqual([
       { kind: "ROS", subjectId: e.stakeIds[0], userId: e.userId, amount: "20" },
       { kind: "ROS", subjectId: f.stakeIds[0], userId: f.userId, amount: "10" },
       { kind: "PREMIUM_POOL", subjectId: e.userId, userId: e.userId, amount: "3.00000001" },
       { kind: "PREMIUM_POOL", subjectId: f.userId, userId: f.userId, amount: "3" },
     ]);
-    const details = completedDetails.parse(slot2.executionDetails);
     expect(details.premiumPoolStats).toEqual({ qualifiedUsers: 2, totalDistributed: 6.00000001, totalDistributedExact: "6.00000001" });
     expect(details.performancePoolStats).toMatchObject({ totalDistributed: 0, totalDistributedExact: "0" });
     expectDetailsMatchLedger(details, rows);
@@ -149,7 +147,7 @@ describe("one slot's payouts, exactly", () => {
 
     day = await dayOf(date);
     expect(day.status).toBe("COMPLETED");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["16.00000001", "3"]);
+    expect(poolsPaidOf(day)).toEqual(["16.00000001", "3"]);
     await expectLedgerOk();
   });
 
@@ -170,39 +168,35 @@ describe("one slot's payouts, exactly", () => {
     });
 
     await tick({ now: new Date("2030-01-03T09:00:01Z") });
-    const slot1 = await slotOf(date, 1);
-    const rows1 = await ledgerOf(slot1.id);
+    const { rows: rows1, details: details1 } = await completedSlot(date, 1);
     expect(rows1).toEqual([
       { kind: "ROS", subjectId: g.stakeIds[0], userId: g.userId, amount: "5" },
       { kind: "ROS", subjectId: h.stakeIds[0], userId: h.userId, amount: "5" },
       { kind: "PREMIUM_POOL", subjectId: g.userId, userId: g.userId, amount: "1" },
       { kind: "PREMIUM_POOL", subjectId: h.userId, userId: h.userId, amount: "1" },
     ]);
-    const details1 = completedDetails.parse(slot1.executionDetails);
     expect(details1.performancePoolStats).toEqual({ qualifiedUsers: 0, totalDistributed: 0, totalDistributedExact: "0" });
     expectDetailsMatchLedger(details1, rows1);
     let day = await dayOf(date);
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["2", "0"]);
+    expect(poolsPaidOf(day)).toEqual(["2", "0"]);
     await expectLedgerOk();
 
     await setSettings({ performanceMinScore: "50" });
     await tick({ now: new Date("2030-01-03T15:00:01Z") });
-    const slot2 = await slotOf(date, 2);
-    const rows2 = await ledgerOf(slot2.id);
+    const { rows: rows2, details: details2 } = await completedSlot(date, 2);
     expect(rows2).toEqual([
       { kind: "ROS", subjectId: g.stakeIds[0], userId: g.userId, amount: "5" },
       { kind: "ROS", subjectId: h.stakeIds[0], userId: h.userId, amount: "5" },
       { kind: "PERFORMANCE_POOL", subjectId: g.userId, userId: g.userId, amount: "2" },
       { kind: "PERFORMANCE_POOL", subjectId: h.userId, userId: h.userId, amount: "3" },
     ]);
-    const details2 = completedDetails.parse(slot2.executionDetails);
     expect(details2.premiumPoolStats).toMatchObject({ totalDistributed: 0, totalDistributedExact: "0" });
     expect(details2.performancePoolStats).toEqual({ qualifiedUsers: 2, totalDistributed: 5, totalDistributedExact: "5" });
     expectDetailsMatchLedger(details2, rows2);
 
     day = await dayOf(date);
     expect(day.status).toBe("COMPLETED");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["2", "5"]);
+    expect(poolsPaidOf(day)).toEqual(["2", "5"]);
     const wallets = await walletBalances();
     expect(wallets.get(g.userId)).toBe("13"); // 5 + 1 + 5 + 2
     expect(wallets.get(h.userId)).toBe("14"); // 5 + 1 + 5 + 3

@@ -3,23 +3,21 @@ import { db } from "@/lib/db/client";
 import { tick } from "@/lib/distribution/execution/tick";
 import { retrySlot } from "@/lib/distribution/retry-slot";
 import {
-  completedDetails,
-  createActor,
-  createMember,
   dayOf,
-  exact,
-  expectDetailsMatchLedger,
   expectLedgerOk,
+  expectPaidAsReference,
   failedDetails,
   ledgerOf,
+  poolsPaidOf,
   queueDay,
-  setSettings,
+  runReferenceSlot,
+  setUpExecution,
   slotOf,
   totalsOf,
   walletBalances,
-  walletsAfter,
   type Actor,
   type LedgerRow,
+  type Member,
 } from "../../helpers/execution-data";
 
 process.env.SLOTPAY_LOG = "silent";
@@ -33,9 +31,9 @@ const pools = { premium: "7", performance: "4.00000001" };
 const slotAt = (date: string, time = "12:00:00") => [{ slotNumber: 1, rosPercentage: "2.5", scheduledFor: `${date}T${time}.000Z` }];
 
 let actor: Actor;
-let p: Awaited<ReturnType<typeof createMember>>;
-let q: Awaited<ReturnType<typeof createMember>>;
-let r: Awaited<ReturnType<typeof createMember>>;
+let p: Member;
+let q: Member;
+let r: Member;
 
 async function installFailingTrigger() {
   await db().$executeRawUnsafe(`
@@ -57,20 +55,17 @@ async function dropFailingTrigger() {
   await db().$executeRawUnsafe("DROP FUNCTION IF EXISTS test_refuse_performance_pool()");
 }
 
-const withoutSlot = (rows: LedgerRow[]) => rows.map(({ kind, subjectId, userId, amount }) => ({ kind, subjectId, userId, amount }));
-
 beforeAll(async () => {
-  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
-  actor = await createActor();
-  p = await createMember({ score: "100", stakes: [{ principal: "1000", startedAt: "2030-04-01T00:00:00Z" }] });
-  q = await createMember({
-    score: "300",
-    stakes: [
-      { principal: "2500", startedAt: "2030-04-01T00:00:00Z" },
-      { principal: "0.33333333", startedAt: "2030-04-01T00:00:00Z" },
+  const setUp = await setUpExecution({
+    stakesStartedAt: "2030-04-01T00:00:00Z",
+    members: [
+      { score: "100", principals: ["1000"] },
+      { score: "300", principals: ["2500", "0.33333333"] },
+      { score: "0", principals: ["500"] },
     ],
   });
-  r = await createMember({ score: "0", stakes: [{ principal: "500", startedAt: "2030-04-01T00:00:00Z" }] });
+  actor = setUp.actor;
+  [p, q, r] = setUp.members;
 });
 
 afterAll(dropFailingTrigger);
@@ -79,11 +74,7 @@ describe("a database error in the middle of a slot", () => {
   let cleanRows: LedgerRow[] = [];
 
   it("a clean run of the same slot pays the hand-computed amounts (the reference)", async () => {
-    await queueDay({ actor, date: "2030-05-01", ...pools, slots: slotAt("2030-05-01") });
-    await tick({ now: new Date("2030-05-01T12:00:01Z") });
-    const slot = await slotOf("2030-05-01", 1);
-    expect(slot.status).toBe("COMPLETED");
-    cleanRows = await ledgerOf(slot.id);
+    cleanRows = await runReferenceSlot({ actor, date: "2030-05-01", pools, slots: slotAt("2030-05-01"), now: new Date("2030-05-01T12:00:01Z") });
     expect(cleanRows).toEqual([
       { kind: "ROS", subjectId: p.stakeIds[0], userId: p.userId, amount: "25" },
       { kind: "ROS", subjectId: q.stakeIds[0], userId: q.userId, amount: "62.5" },
@@ -110,9 +101,9 @@ describe("a database error in the middle of a slot", () => {
     expect(failedDetails.parse(slot.executionDetails).error).toContain(`injected failure after 6 rows of slot ${slot.id}`);
     expect(await ledgerOf(slot.id)).toEqual([]);
     expect(await walletBalances()).toEqual(walletsBefore);
-    let day = await dayOf(date);
+    const day = await dayOf(date);
     expect(day.status).toBe("FAILED");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["0", "0"]);
+    expect(poolsPaidOf(day)).toEqual(["0", "0"]);
     expect(await db().auditLog.count({ where: { action: "slot.execute", outcome: "FAILED", reason: { contains: "injected failure" } } })).toBe(1);
     await expectLedgerOk();
 
@@ -125,21 +116,13 @@ describe("a database error in the middle of a slot", () => {
     const retried = await tick({ now: new Date(`${date}T13:00:01Z`) });
     expect(retried.executed).toEqual([expect.objectContaining({ slotId: slot.id, status: "COMPLETED" })]);
 
-    const completed = await slotOf(date, 1);
+    const { slot: completed, rows } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed.status).toBe("COMPLETED");
-    const rows = await ledgerOf(slot.id);
-    expect(withoutSlot(rows)).toEqual(withoutSlot(cleanRows));
-    const details = completedDetails.parse(completed.executionDetails);
-    expectDetailsMatchLedger(details, rows);
     expect(totalsOf(rows)).toEqual({
       ros: { count: 4, total: "100.00833333" },
       premium: { count: 2, total: "7" },
       performance: { count: 2, total: "4.00000001" },
     });
-    expect(await walletBalances()).toEqual(walletsAfter(walletsBefore, rows));
-    day = await dayOf(date);
-    expect(day.status).toBe("COMPLETED");
-    expect([exact(day.premiumPoolPaid), exact(day.performancePoolPaid)]).toEqual(["7", "4.00000001"]);
     await expectLedgerOk();
   });
 });

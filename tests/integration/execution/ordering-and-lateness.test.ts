@@ -4,14 +4,14 @@ import { reapExpiredLeases } from "@/lib/distribution/execution/reap-expired-lea
 import { tick } from "@/lib/distribution/execution/tick";
 import {
   completedDetails,
-  createActor,
-  createMember,
   dayOf,
+  executionSettings,
   expectLedgerOk,
   failedDetails,
   ledgerOf,
   queueDay,
   setSettings,
+  setUpExecution,
   slotOf,
   type Actor,
 } from "../../helpers/execution-data";
@@ -34,12 +34,11 @@ async function markExecuting(slotId: number, options: { leaseExpiresAt: string; 
 }
 
 beforeAll(async () => {
-  actor = await createActor();
-  await createMember({ score: "100", stakes: [{ principal: "1000", startedAt: "2030-06-01T00:00:00Z" }] });
+  ({ actor } = await setUpExecution({ stakesStartedAt: "2030-06-01T00:00:00Z", members: [{ score: "100", principals: ["1000"] }] }));
 });
 
 beforeEach(async () => {
-  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
+  await setSettings(executionSettings);
 });
 
 describe("order of a day's slots", () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/admin/daily-declaration-returns/test-execute-cron/route";
 import { codeFor, createConsoleUser, signInAs } from "../../factories/users";
-import { createActor, createMember, expectLedgerOk, ledgerOf, queueDay, setSettings, slotOf } from "../../helpers/execution-data";
+import { expectLedgerOk, ledgerOf, queueDay, setUpExecution, slotOf } from "../../helpers/execution-data";
+import { apiBase, apiRequest, appOrigin } from "../../helpers/http";
 
 process.env.SLOTPAY_LOG = "silent";
 
@@ -9,12 +10,9 @@ process.env.SLOTPAY_LOG = "silent";
 // ENABLE_TEST_ENDPOINTS=true, admin + 2FA like every mutation, and `now` decides what is due.
 
 const date = "2030-08-01";
-const url = "http://localhost:3000/api/admin/daily-declaration-returns/test-execute-cron";
-
 function post(options: { cookie?: string; body?: unknown; raw?: string } = {}) {
-  const headers: Record<string, string> = { "Content-Type": "application/json", origin: "http://localhost:3000" };
-  if (options.cookie) headers.cookie = options.cookie;
-  return POST(new Request(url, { method: "POST", headers, body: options.raw ?? JSON.stringify(options.body ?? {}) }));
+  const { cookie, raw, body = {} } = options;
+  return POST(apiRequest(`${apiBase}/test-execute-cron`, { method: "POST", cookie, body, raw, origin: appOrigin }));
 }
 
 async function expectError(response: Response, status: number, code: string) {
@@ -28,10 +26,9 @@ async function expectError(response: Response, status: number, code: string) {
 const slotStatus = async (slotNumber: number) => (await slotOf(date, slotNumber)).status;
 
 beforeAll(async () => {
-  await setSettings({ premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 });
-  await createMember({ score: "80", stakes: [{ principal: "2000", startedAt: "2030-07-01T00:00:00Z" }] });
+  const { actor } = await setUpExecution({ stakesStartedAt: "2030-07-01T00:00:00Z", members: [{ score: "80", principals: ["2000"] }] });
   await queueDay({
-    actor: await createActor(),
+    actor,
     date,
     premium: "10",
     performance: "5",
