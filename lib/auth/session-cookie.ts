@@ -1,6 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { authSecret } from "@/lib/config/secrets";
 import { findAuthSession, sessionMaxAgeSeconds, type AuthSession } from "./sessions";
+import { recentSession } from "./recent-sessions";
 import { decodeOnce } from "./session-token-cache";
 
 // next-auth's own names: the __Secure- prefix is used when NEXTAUTH_URL is https.
@@ -15,12 +16,16 @@ function readCookie(header: string | null, name: string): string | undefined {
 }
 
 /** The signed-in session behind a Cookie header (from a request or next/headers), or null. */
-export async function sessionFromCookies(cookieHeader: string | null): Promise<AuthSession | null> {
+export async function sessionFromCookies(
+  cookieHeader: string | null,
+  options: { forReading?: boolean } = {},
+): Promise<AuthSession | null> {
   for (const name of cookieNames) {
     const token = readCookie(cookieHeader, name);
     if (!token) continue;
     const payload = await decodeOnce(token, (t) => decode({ token: t, secret: authSecret() }).catch(() => null));
-    if (typeof payload?.sid === "string") return findAuthSession(payload.sid);
+    if (typeof payload?.sid !== "string") continue;
+    return options.forReading ? recentSession(payload.sid, (id) => findAuthSession(id)) : findAuthSession(payload.sid);
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { forgetRecentSession } from "./recent-sessions";
 
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
 export const stepUpWindowSeconds = () => Number(process.env.STEP_UP_WINDOW_SECONDS ?? 300);
@@ -18,6 +19,7 @@ export async function openAuthSession(userId: number, now = new Date()): Promise
 }
 
 export async function revokeAuthSession(id: string): Promise<void> {
+  forgetRecentSession(id);
   await db().authSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), stepUpUntil: null } });
 }
 

@@ -34,9 +34,9 @@ export type RouteContext<TBody, TQuery, TParams> = {
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-async function authenticate(request: Request, access: Access): Promise<AuthSession | null> {
+async function authenticate(request: Request, access: Access, forReading: boolean): Promise<AuthSession | null> {
   if (access === "public") return null;
-  const session = await sessionFromCookies(request.headers.get("cookie"));
+  const session = await sessionFromCookies(request.headers.get("cookie"), { forReading });
   if (!session) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   return session;
 }
@@ -59,7 +59,7 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
   return async (request: Request, nextContext?: NextContext): Promise<Response> => {
     let session: AuthSession | null = null;
     try {
-      session = await authenticate(request, options.access);
+      session = await authenticate(request, options.access, !options.action);
       authorise(session, options.access);
       if (options.action) assertSameOrigin(request);
       let body = undefined as TBody;
