@@ -1,3 +1,4 @@
+import { expiringMap } from "@/lib/cache/expiring-map";
 import type { AuthSession } from "./sessions";
 
 // Reads (status polls) may use a session looked up in the last second; changes never do, and
@@ -5,19 +6,15 @@ import type { AuthSession } from "./sessions";
 // read at most a second late.
 
 const maxAgeMs = 1_000;
-const maxEntries = 5_000;
-const holder = globalThis as typeof globalThis & { __slotpayRecentSessions?: Map<string, { session: AuthSession; until: number }> };
-
-const recent = () => (holder.__slotpayRecentSessions ??= new Map());
+const recent = expiringMap<AuthSession>("__slotpayRecentSessions");
 
 export async function recentSession(id: string, load: (id: string) => Promise<AuthSession | null>, now = Date.now()) {
-  const hit = recent().get(id);
-  if (hit && hit.until > now) return hit.session;
+  const hit = recent.get(id, now);
+  if (hit) return hit;
   const session = await load(id);
-  if (recent().size >= maxEntries) recent().clear();
-  if (session) recent().set(id, { session, until: now + maxAgeMs });
-  else recent().delete(id);
+  if (session) recent.set(id, session, now + maxAgeMs);
+  else recent.delete(id);
   return session;
 }
 
-export const forgetRecentSession = (id: string) => recent().delete(id);
+export const forgetRecentSession = (id: string) => recent.delete(id);

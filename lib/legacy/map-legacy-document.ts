@@ -1,4 +1,5 @@
 import { deriveDayStatus, type SlotStatus } from "@/lib/distribution/slot-status";
+import type { SlotState } from "@/lib/distribution/day-state";
 import { toPlainJson, type DecodedValue, type JsonValue } from "./extended-json";
 import type { LegacyDocument, LegacySlot } from "./legacy-document";
 
@@ -9,14 +10,7 @@ export const failedImportError = "Failed in the previous system";
 
 export type JsonObject = { [key: string]: JsonValue };
 
-export type ImportedSlot = {
-  slotNumber: number;
-  rosPercentage: string;
-  scheduledFor: Date;
-  status: SlotStatus;
-  attempts: number;
-  executionDetails: JsonObject | null;
-};
+export type ImportedSlot = Omit<SlotState, "executionDetails"> & { executionDetails: JsonObject | null };
 
 export type ImportedDay = {
   legacyId: string;
