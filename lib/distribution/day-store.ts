@@ -8,15 +8,6 @@ export type DayRow = Day & { slots: Slot[] };
 
 const dateValue = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
-/**
- * Serialises every change to one day — admin mutations and the executor's claim — even before
- * the day's row exists, so "nothing is executing" stays true until the change commits.
- */
-export async function lockDayDate(tx: DbExecutor, date: string): Promise<void> {
-  const dayNumber = Math.floor(dateValue(date).getTime() / 86_400_000);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7411, ${dayNumber}::int)`;
-}
-
 export function findDay(client: DbExecutor, date: string): Promise<DayRow | null> {
   return client.day.findUnique({ where: { date: dateValue(date) }, include: { slots: { orderBy: { slotNumber: "asc" } } } });
 }

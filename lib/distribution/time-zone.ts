@@ -22,7 +22,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** An IANA zone name. Intl also takes offsets such as "+05:00", which have no DST rules to follow. */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || /^[+-]/.test(timeZone)) return false;
   try {
     formatterFor(timeZone);
     return true;

@@ -1,6 +1,7 @@
 import { inTransaction } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
+import { lockSettings } from "./day-lock";
 import { decimalOfNumber } from "./money";
 import type { SettingsChange } from "./settings-schema";
 import { loadSettings } from "./settings-store";
@@ -10,7 +11,7 @@ import { settingsView } from "./settings-view";
 export async function updateSettings(options: { actor: AuditActor; change: SettingsChange }) {
   const { change } = options;
   const view = await inTransaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7411, 0)`; // one settings writer at a time
+    await lockSettings(tx);
     const before = await loadSettings(tx);
     const maxSlotsPerDay = change.maxSlotsPerDay ?? before.maxSlotsPerDay;
     const slotTimes = change.slots

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbExecutor } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { lockDayDate } from "@/lib/distribution/day-store";
+import { lockDayDate } from "@/lib/distribution/day-lock";
 import type { SlotStatus } from "@/lib/distribution/slot-status";
 import type { ImportedDay } from "./map-legacy-document";
 import { prepareLegacyEntry, type EntryRef } from "./prepare-legacy-entry";

@@ -1,5 +1,5 @@
 import { deriveDayStatus, type SlotStatus } from "@/lib/distribution/slot-status";
-import type { SlotState } from "@/lib/distribution/day-state";
+import type { DayState, SlotState } from "@/lib/distribution/day-state";
 import { toPlainJson, type DecodedValue, type JsonValue } from "./extended-json";
 import type { LegacyDocument, LegacySlot } from "./legacy-document";
 
@@ -12,15 +12,9 @@ export type JsonObject = { [key: string]: JsonValue };
 
 export type ImportedSlot = Omit<SlotState, "executionDetails"> & { executionDetails: JsonObject | null };
 
-export type ImportedDay = {
+export type ImportedDay = Omit<DayState, "slots"> & {
   legacyId: string;
   date: string;
-  premiumPoolAmount: string;
-  performancePoolAmount: string;
-  premiumPoolPaid: string;
-  performancePoolPaid: string;
-  description: string;
-  multiSlotEnabled: boolean;
   status: SlotStatus;
   queuedAt: Date;
   slots: ImportedSlot[];

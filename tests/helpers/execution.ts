@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertTransition, deriveDayStatus } from "@/lib/distribution/slot-status";
+import { recomputeDayStatus as recomputeDayStatusIn } from "@/lib/distribution/day-lock";
+import { assertTransition } from "@/lib/distribution/slot-status";
 import { forgetTodayStatus } from "@/lib/distribution/status-cache";
 
 // Stand-ins for the executor: they move slots as SPEC §2 allows, straight in the database,
@@ -16,8 +17,7 @@ export async function dayIdOf(date: string): Promise<number> {
 
 /** Every simulated step ends here; like the executor, it drops this process's cached status. */
 export async function recomputeDayStatus(dayId: number): Promise<void> {
-  const slots = await db().slot.findMany({ where: { dayId }, select: { status: true } });
-  await db().day.update({ where: { id: dayId }, data: { status: deriveDayStatus(slots.map((slot) => slot.status)) } });
+  await recomputeDayStatusIn(db(), dayId);
   forgetTodayStatus();
 }
 

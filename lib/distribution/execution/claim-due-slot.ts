@@ -1,5 +1,5 @@
-import { inTransaction } from "@/lib/db/client";
-import { recomputeDayStatus, tryLockDayById } from "./day-lock";
+import { db, inTransaction } from "@/lib/db/client";
+import { recomputeDayStatus, tryLockDayById } from "../day-lock";
 import { leaseSeconds } from "./lease";
 
 export type ClaimedSlot = { slotId: number; dayId: number; slotNumber: number; scheduledFor: Date; attempt: number; leaseOwner: string };
@@ -17,11 +17,9 @@ export async function claimDueSlot(options: { now: Date; leaseOwner: string; onl
   const days =
     options.onlyDayId !== undefined
       ? [{ day_id: options.onlyDayId }]
-      : await inTransaction(
-          (tx) => tx.$queryRaw<{ day_id: number }[]>`
-            SELECT day_id FROM slots WHERE status = 'PENDING' AND scheduled_for <= ${now}
-            GROUP BY day_id ORDER BY min(scheduled_for), day_id LIMIT 50`,
-        );
+      : await db().$queryRaw<{ day_id: number }[]>`
+          SELECT day_id FROM slots WHERE status = 'PENDING' AND scheduled_for <= ${now}
+          GROUP BY day_id ORDER BY min(scheduled_for), day_id LIMIT 50`;
   for (const { day_id: dayId } of days) {
     const claimed = await inTransaction(async (tx) => {
       if (!(await tryLockDayById(tx, dayId))) return null;

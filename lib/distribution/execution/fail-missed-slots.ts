@@ -1,14 +1,12 @@
-import { inTransaction } from "@/lib/db/client";
+import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { lockDayById, recomputeDayStatus } from "./day-lock";
+import { lockDayById, recomputeDayStatus } from "../day-lock";
 
 /** PENDING slots not started within maxLateness of their time → FAILED with the reason, never paid late. */
 export async function failMissedSlots(options: { now: Date; maxLatenessSeconds: number }) {
   const cutoff = new Date(options.now.getTime() - options.maxLatenessSeconds * 1000);
-  const missed = await inTransaction((tx) =>
-    tx.$queryRaw<{ id: number; day_id: number; slot_number: number; scheduled_for: Date }[]>`
-      SELECT id, day_id, slot_number, scheduled_for FROM slots WHERE status = 'PENDING' AND scheduled_for < ${cutoff}`,
-  );
+  const missed = await db().$queryRaw<{ id: number; day_id: number; slot_number: number; scheduled_for: Date }[]>`
+    SELECT id, day_id, slot_number, scheduled_for FROM slots WHERE status = 'PENDING' AND scheduled_for < ${cutoff}`;
   const failed: { slotId: number; dayId: number; slotNumber: number }[] = [];
   for (const slot of missed) {
     const error =

@@ -1,7 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ClaimedSlot } from "./claim-due-slot";
-import { lockDayById, recomputeDayStatus } from "./day-lock";
+import { lockDayById, recomputeDayStatus } from "../day-lock";
 
 /** The database's own words when Prisma wraps them ("… Message: `<text>`"), else the message. */
 export function adminMessageOf(error: unknown): string {

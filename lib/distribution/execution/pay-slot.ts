@@ -5,7 +5,7 @@ import { fromUnits, toUnits } from "../money";
 import type { DistributionSettings } from "../settings-store";
 import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
 import type { ClaimedSlot } from "./claim-due-slot";
-import { lockDayById, recomputeDayStatus } from "./day-lock";
+import { lockDayById, recomputeDayStatus } from "../day-lock";
 
 export class LeaseLostError extends Error {
   constructor(claim: ClaimedSlot) {

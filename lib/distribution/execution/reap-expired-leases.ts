@@ -1,6 +1,6 @@
-import { inTransaction } from "@/lib/db/client";
+import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { lockDayById, recomputeDayStatus } from "./day-lock";
+import { lockDayById, recomputeDayStatus } from "../day-lock";
 
 type Reaped = { slotId: number; dayId: number; slotNumber: number; status: "PENDING" | "FAILED"; attempts: number };
 
@@ -11,10 +11,8 @@ type Reaped = { slotId: number; dayId: number; slotNumber: number; status: "PEND
  */
 export async function reapExpiredLeases(options: { now: Date; maxAttempts: number }): Promise<Reaped[]> {
   const { now, maxAttempts } = options;
-  const expired = await inTransaction((tx) =>
-    tx.$queryRaw<{ id: number; day_id: number }[]>`
-      SELECT id, day_id FROM slots WHERE status = 'EXECUTING' AND lease_expires_at < ${now}`,
-  );
+  const expired = await db().$queryRaw<{ id: number; day_id: number }[]>`
+    SELECT id, day_id FROM slots WHERE status = 'EXECUTING' AND lease_expires_at < ${now}`;
   const reaped: Reaped[] = [];
   for (const candidate of expired) {
     const row = await inTransaction(async (tx) => {
