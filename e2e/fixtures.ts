@@ -4,9 +4,10 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { currentTotpCode, totpPeriodSeconds } from "../lib/auth/totp";
 
-export const e2ePort = 3100;
+// E2E_PORT lets two checkouts run their suites side by side; each port has its own database.
+export const e2ePort = Number(process.env.E2E_PORT || 3100);
 export const e2eBaseUrl = `http://localhost:${e2ePort}`;
-export const e2eDatabaseName = "slotpay_e2e";
+export const e2eDatabaseName = e2ePort === 3100 ? "slotpay_e2e" : `slotpay_e2e_${e2ePort}`;
 export const e2eAuthSecret = "slotpay-e2e-secret-not-for-production-use";
 
 /** The admin e2e/serve.ts seeds. The TOTP secret is RFC 6238's test key ("12345678901234567890"). */
