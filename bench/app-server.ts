@@ -46,7 +46,8 @@ function serverEnv(databaseUrl: string, baseUrl: string): NodeJS.ProcessEnv {
     SLOTPAY_LOG: "silent",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV", "INNGEST_BASE_URL", "ENABLE_TEST_ENDPOINTS", "NEXT_MANUAL_SIG_HANDLE", "PORT"]) delete env[name];
+  for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV", "INNGEST_BASE_URL", "ENABLE_TEST_ENDPOINTS", "NEXT_MANUAL_SIG_HANDLE", "PORT"])
+    delete env[name];
   return env;
 }
 
@@ -62,7 +63,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** `next start` on the port, as a child in its own process group; resolves once /api/health answers. */
 export async function startAppServer(options: { port: number; databaseUrl: string }): Promise<AppServer> {
   const baseUrl = `http://localhost:${options.port}`;
-  if (await answers(`${baseUrl}/api/health`)) throw new Error(`Something already answers on port ${options.port}; set BENCH_PORT to a free port`);
+  if (await answers(`${baseUrl}/api/health`))
+    throw new Error(`Something already answers on port ${options.port}; set BENCH_PORT to a free port`);
 
   const output: string[] = [];
   const child = spawn(nextBin, ["start", "-p", String(options.port)], {

@@ -28,7 +28,12 @@ type Load = Parameters<typeof runLoad>[0];
 /** Queues the next slot due now and runs it in this process while `load` runs until it ends. */
 async function loadDuringSlot(admin: Actor, slotNumber: number, load: Load): Promise<{ figures: LoadFigures; slot: SlotRun }> {
   // Pools rise each slot, so each slot also pays the rise (pools are day totals).
-  await queueDueSlot(admin, { slotNumber, rosPercentage: "0.75", premiumPoolAmount: String(10_000 * slotNumber), performancePoolAmount: String(25_000 * slotNumber) });
+  await queueDueSlot(admin, {
+    slotNumber,
+    rosPercentage: "0.75",
+    premiumPoolAmount: String(10_000 * slotNumber),
+    performancePoolAmount: String(25_000 * slotNumber),
+  });
   const slotRun = runDueSlot();
   slotRun.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const figures = await runLoad({ ...load, until: slotRun });
@@ -59,15 +64,31 @@ export async function measureHttp(options: BenchOptions, admin: Actor, log: (lin
     log(`  1 client, back to back: ${describe(sequential)}`);
     const idle = await runLoad(closed);
     log(`  ${options.concurrency} clients, back to back: ${describe(idle)}`);
-    const during = await loadDuringSlot(admin, 2, { ...closed, maxRequests: Number.MAX_SAFE_INTEGER, maxSeconds: options.httpDuringMaxSeconds });
-    log(`  ${options.concurrency} clients, back to back, during slot 2 (${(during.slot.wallMs / 1000).toFixed(2)} s): ${describe(during.figures)}`);
+    const during = await loadDuringSlot(admin, 2, {
+      ...closed,
+      maxRequests: Number.MAX_SAFE_INTEGER,
+      maxSeconds: options.httpDuringMaxSeconds,
+    });
+    log(
+      `  ${options.concurrency} clients, back to back, during slot 2 (${(during.slot.wallMs / 1000).toFixed(2)} s): ${describe(during.figures)}`,
+    );
 
     const pacedIdle = await runLoad(paced);
     log(`  ${options.concurrency} clients polling every ${options.pollMs} ms: ${describe(pacedIdle)}`);
     const pacedDuring = await loadDuringSlot(admin, 3, { ...paced, maxSeconds: options.httpDuringMaxSeconds });
-    log(`  ${options.concurrency} clients polling every ${options.pollMs} ms, during slot 3 (${(pacedDuring.slot.wallMs / 1000).toFixed(2)} s): ${describe(pacedDuring.figures)}`);
+    log(
+      `  ${options.concurrency} clients polling every ${options.pollMs} ms, during slot 3 (${(pacedDuring.slot.wallMs / 1000).toFixed(2)} s): ${describe(pacedDuring.figures)}`,
+    );
 
-    return { sequential, idle, duringSlot: during.figures, slot: during.slot, pacedIdle, pacedDuringSlot: pacedDuring.figures, pacedSlot: pacedDuring.slot };
+    return {
+      sequential,
+      idle,
+      duringSlot: during.figures,
+      slot: during.slot,
+      pacedIdle,
+      pacedDuringSlot: pacedDuring.figures,
+      pacedSlot: pacedDuring.slot,
+    };
   } finally {
     await server.stop();
   }

@@ -39,10 +39,7 @@ export async function unusedTotpCode(secret: string = adminCredentials.totpSecre
 }
 
 /** Fills and submits the sign-in form; the caller asserts where it lands. */
-export async function submitSignIn(
-  page: Page,
-  fields: { email?: string; password?: string; code?: string } = {},
-): Promise<void> {
+export async function submitSignIn(page: Page, fields: { email?: string; password?: string; code?: string } = {}): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(fields.email ?? adminCredentials.email);
   await page.getByLabel("Password").fill(fields.password ?? adminCredentials.password);

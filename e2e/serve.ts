@@ -5,13 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { nextBuildNeededBecause } from "../lib/seed/next-build";
-import {
-  createDatabase,
-  dropDatabase,
-  endSessionsOn,
-  testDatabaseUrl,
-  withAdminClient,
-} from "../tests/setup/test-database";
+import { createDatabase, dropDatabase, endSessionsOn, testDatabaseUrl, withAdminClient } from "../tests/setup/test-database";
 import { adminCredentials, e2eAuthSecret, e2eBaseUrl, e2eDatabaseName, e2ePort } from "./fixtures";
 
 const projectRoot = process.cwd();

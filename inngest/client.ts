@@ -5,5 +5,4 @@ import { Inngest } from "inngest";
 export const inngest = new Inngest({ id: "slotpay" });
 
 /** Inngest drives execution only when it is configured; otherwise the embedded scheduler does. */
-export const inngestConfigured = () =>
-  Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV || process.env.INNGEST_BASE_URL);
+export const inngestConfigured = () => Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV || process.env.INNGEST_BASE_URL);

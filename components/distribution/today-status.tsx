@@ -11,17 +11,22 @@ export function TodayStatus() {
   const { data, error, isPending } = useTodayStatus();
   if (isPending) return <p className="muted">Loading today&apos;s distribution…</p>;
   if (error) return <p role="alert">{error.message}</p>;
-  if (!data.exists) return <p className="card">Nothing is queued for {data.date} ({data.timeZone}).</p>;
+  if (!data.exists)
+    return (
+      <p className="card">
+        Nothing is queued for {data.date} ({data.timeZone}).
+      </p>
+    );
   const { counts } = data;
   return (
     <section className="card" aria-label="Today's distribution">
       <p>
-        <strong>{data.date}</strong> ({data.timeZone}) · day <strong>{data.status}</strong> · {counts.PENDING} pending,{" "}
-        {counts.EXECUTING} executing, {counts.COMPLETED} completed, {counts.FAILED} failed
+        <strong>{data.date}</strong> ({data.timeZone}) · day <strong>{data.status}</strong> · {counts.PENDING} pending, {counts.EXECUTING}{" "}
+        executing, {counts.COMPLETED} completed, {counts.FAILED} failed
       </p>
       <p className="muted">
-        Pools: premium {data.data?.premiumPoolAmount} (paid {data.poolsPaid.premium}), performance{" "}
-        {data.data?.performancePoolAmount} (paid {data.poolsPaid.performance})
+        Pools: premium {data.data?.premiumPoolAmount} (paid {data.poolsPaid.premium}), performance {data.data?.performancePoolAmount} (paid{" "}
+        {data.poolsPaid.performance})
       </p>
       <table>
         <thead>

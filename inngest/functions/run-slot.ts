@@ -26,13 +26,23 @@ export const runSlot = inngest.createFunction(
     retries: 3,
     onFailure: async ({ event, runId }) => {
       const original = event.data.event.data;
-      await failSlotOfRun({ dayId: original.dayId, slotNumber: original.slotNumber, leaseOwner: `inngest:${runId}`, error: event.data.error.message });
+      await failSlotOfRun({
+        dayId: original.dayId,
+        slotNumber: original.slotNumber,
+        leaseOwner: `inngest:${runId}`,
+        error: event.data.error.message,
+      });
     },
   },
   async ({ event, step, runId }) => {
     await step.sleepUntil("wait-for-slot-time", new Date(event.data.scheduledFor));
     const claim = await step.run("claim", () =>
-      claimScheduledSlot({ dayId: event.data.dayId, slotNumber: event.data.slotNumber, scheduledFor: event.data.scheduledFor, leaseOwner: `inngest:${runId}` }),
+      claimScheduledSlot({
+        dayId: event.data.dayId,
+        slotNumber: event.data.slotNumber,
+        scheduledFor: event.data.scheduledFor,
+        leaseOwner: `inngest:${runId}`,
+      }),
     );
     if (!claim) return { status: "SKIPPED" as const, reason: "not due, changed, or already taken by another executor" };
     const outcome = await step.run("distribute", () => executeClaimedSlot(revive(claim)));

@@ -16,10 +16,7 @@ function readCookie(header: string | null, name: string): string | undefined {
 }
 
 /** The signed-in session behind a Cookie header (from a request or next/headers), or null. */
-export async function sessionFromCookies(
-  cookieHeader: string | null,
-  options: { forReading?: boolean } = {},
-): Promise<AuthSession | null> {
+export async function sessionFromCookies(cookieHeader: string | null, options: { forReading?: boolean } = {}): Promise<AuthSession | null> {
   for (const name of cookieNames) {
     const token = readCookie(cookieHeader, name);
     if (!token) continue;

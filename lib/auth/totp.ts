@@ -7,8 +7,7 @@ export const newTotpSecret = () => generateSecret({ length: 20 });
 
 export const totpUri = (secret: string, email: string) => generateURI({ issuer, label: email, secret });
 
-export const currentTotpCode = (secret: string, at = Date.now()) =>
-  generate({ secret, epoch: Math.floor(at / 1000) });
+export const currentTotpCode = (secret: string, at = Date.now()) => generate({ secret, epoch: Math.floor(at / 1000) });
 
 /**
  * The RFC 6238 time step the code belongs to (±1 step of clock drift), or null.

@@ -13,7 +13,10 @@ const filters = { externalTables: [], externalEnums: [] };
 
 export async function loadMigrationList(baseDir = migrationsDir): Promise<MigrationList> {
   const entries = existsSync(baseDir) ? await readdir(baseDir, { withFileTypes: true }) : [];
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(baseDir, lockfileName);
   return {
     baseDir,

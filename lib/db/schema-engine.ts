@@ -24,10 +24,7 @@ async function instantiateEngineModule(): Promise<SchemaEngineModule> {
   const panics = globalThis as typeof globalThis & { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
   panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => console.error(`schema engine panic: ${message}`) };
   const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as SchemaEngineModule;
-  const wasmPath = path.join(
-    path.dirname(requireFromHere.resolve("@prisma/schema-engine-wasm")),
-    "schema_engine_bg.wasm",
-  );
+  const wasmPath = path.join(path.dirname(requireFromHere.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
     "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
   });
@@ -37,7 +34,6 @@ async function instantiateEngineModule(): Promise<SchemaEngineModule> {
 }
 
 export type EngineTarget = { kind: "pglite"; db?: PGlite } | { kind: "postgres"; url: string };
-
 
 /** The engine on a database, and `close` to release its connections (it keeps them otherwise). */
 export async function openSchemaEngine(target: EngineTarget, schemaPath: string, schemaText: string) {

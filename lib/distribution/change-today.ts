@@ -38,7 +38,14 @@ export async function changeToday(options: ChangeOptions) {
     const next = options.plan(before, { settings, today: date, now });
     await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
     await recordAudit(
-      { actor: options.actor, action: options.action, outcome: "OK", before: auditState(before), after: auditState(next), details: { date } },
+      {
+        actor: options.actor,
+        action: options.action,
+        outcome: "OK",
+        before: auditState(before),
+        after: auditState(next),
+        details: { date },
+      },
       tx,
     );
     const saved = await findDay(tx, date);

@@ -42,8 +42,7 @@ const sameSlot = (a: SlotState, b: SlotState) =>
   a.attempts === b.attempts &&
   JSON.stringify(a.executionDetails) === JSON.stringify(b.executionDetails);
 
-const detailsValue = (details: unknown) =>
-  details === null || details === undefined ? Prisma.DbNull : (details as Prisma.InputJsonValue);
+const detailsValue = (details: unknown) => (details === null || details === undefined ? Prisma.DbNull : (details as Prisma.InputJsonValue));
 
 /**
  * Writes a planned day: its fields, the slots added, changed and removed, and the day status

@@ -6,8 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 export const rosAmountSql = (rosPercentage: string) => Prisma.sql`trunc(s.principal * ${rosPercentage}::numeric / 100, 8)`;
 
 /** Stakes paid by a slot at `scheduledFor`: ACTIVE and started at or before it. */
-export const payableStakesSql = (scheduledFor: Date) =>
-  Prisma.sql`stakes s WHERE s.status = 'ACTIVE' AND s.started_at <= ${scheduledFor}`;
+export const payableStakesSql = (scheduledFor: Date) => Prisma.sql`stakes s WHERE s.status = 'ACTIVE' AND s.started_at <= ${scheduledFor}`;
 
 /** Users whose total ACTIVE stake, counting stakes started by `at`, reaches the premium minimum (equal shares). */
 export const premiumQualifiedSql = (minStake: string, at: Date) => Prisma.sql`

@@ -8,7 +8,11 @@ const dayMs = 86_400_000;
 const maxSpanDays = 366;
 const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
-type SlotTotals = { rosStats?: { processedStakes?: number; totalDistributed?: number }; premiumPoolStats?: { totalDistributed?: number }; performancePoolStats?: { totalDistributed?: number } };
+type SlotTotals = {
+  rosStats?: { processedStakes?: number; totalDistributed?: number };
+  premiumPoolStats?: { totalDistributed?: number };
+  performancePoolStats?: { totalDistributed?: number };
+};
 
 /** GET /history: days from..to (default the last 30), newest first, with their slots and totals. */
 export async function getHistory(options: { from?: string; to?: string; now?: Date }) {

@@ -23,7 +23,10 @@ export function assertSlotWithinLimits(input: SlotInput, settings: ScheduleSetti
     throw new AppError("VALIDATION", `slotNumber ${input.slotNumber} is above maxSlotsPerDay (${maxSlotsPerDay})`);
   }
   if (compareDecimals(input.rosPercentage, maxRosPercentage) > 0) {
-    throw new AppError("VALIDATION", `Slot ${input.slotNumber}: rosPercentage ${input.rosPercentage} is above the maximum of ${maxRosPercentage}`);
+    throw new AppError(
+      "VALIDATION",
+      `Slot ${input.slotNumber}: rosPercentage ${input.rosPercentage} is above the maximum of ${maxRosPercentage}`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ import { calendarDateIn } from "./time-zone";
 export async function precheckSlots(slots: SlotInput[], now = new Date()): Promise<void> {
   const settings = await loadSettings(db());
   if (slots.length > settings.maxSlotsPerDay) {
-    throw new AppError("VALIDATION", `A day has at most ${settings.maxSlotsPerDay} slots (maxSlotsPerDay); the request has ${slots.length}`);
+    throw new AppError(
+      "VALIDATION",
+      `A day has at most ${settings.maxSlotsPerDay} slots (maxSlotsPerDay); the request has ${slots.length}`,
+    );
   }
   const context = { settings, today: calendarDateIn(now, settings.timeZone), now };
   for (const slot of slots) {

@@ -39,4 +39,3 @@ export async function previewDistribution(options: { rosPercentage?: string; now
     },
   };
 }
-

@@ -66,7 +66,11 @@ export const queueBody = z
       const only = slots[0];
       const ros = body.rosPercentage ?? only?.rosPercentage;
       if (slots.length > 1 || ros === undefined) {
-        ctx.addIssue({ code: "custom", path: ["distributionSlots"], message: "A single-slot distribution takes exactly one rosPercentage" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["distributionSlots"],
+          message: "A single-slot distribution takes exactly one rosPercentage",
+        });
         return z.NEVER;
       }
       slots = [{ slotNumber: 1, rosPercentage: ros, scheduledFor: body.scheduledFor ?? only?.scheduledFor, time: body.time ?? only?.time }];

@@ -13,17 +13,35 @@ export function slotEventsFor(change: Change, changeId: string) {
   const after = new Map(change.after.slots.map((slot) => [slot.slotNumber, slot]));
   const events = [];
   for (const [slotNumber, previous] of before) {
-    if (!after.has(slotNumber)) events.push(slotChanged.create({ dayId: change.dayId, slotNumber, scheduledFor: "" }, { id: `slot-removed-${change.dayId}-${slotNumber}-${changeId}` }));
+    if (!after.has(slotNumber))
+      events.push(
+        slotChanged.create(
+          { dayId: change.dayId, slotNumber, scheduledFor: "" },
+          { id: `slot-removed-${change.dayId}-${slotNumber}-${changeId}` },
+        ),
+      );
     else if (previous.status === "PENDING" && after.get(slotNumber)!.scheduledFor.getTime() !== previous.scheduledFor.getTime()) {
-      events.push(slotChanged.create({ dayId: change.dayId, slotNumber, scheduledFor: after.get(slotNumber)!.scheduledFor.toISOString() }, { id: `slot-changed-${change.dayId}-${slotNumber}-${changeId}` }));
+      events.push(
+        slotChanged.create(
+          { dayId: change.dayId, slotNumber, scheduledFor: after.get(slotNumber)!.scheduledFor.toISOString() },
+          { id: `slot-changed-${change.dayId}-${slotNumber}-${changeId}` },
+        ),
+      );
     }
   }
   for (const [slotNumber, slot] of after) {
     const previous = before.get(slotNumber);
-    const newlyDue = slot.status === "PENDING" && (!previous || previous.status !== "PENDING" || previous.scheduledFor.getTime() !== slot.scheduledFor.getTime());
+    const newlyDue =
+      slot.status === "PENDING" &&
+      (!previous || previous.status !== "PENDING" || previous.scheduledFor.getTime() !== slot.scheduledFor.getTime());
     if (newlyDue) {
       const scheduledFor = slot.scheduledFor.toISOString();
-      events.push(slotScheduled.create({ dayId: change.dayId, slotNumber, scheduledFor }, { id: `slot-scheduled-${change.dayId}-${slotNumber}-${scheduledFor}-${changeId}` }));
+      events.push(
+        slotScheduled.create(
+          { dayId: change.dayId, slotNumber, scheduledFor },
+          { id: `slot-scheduled-${change.dayId}-${slotNumber}-${scheduledFor}-${changeId}` },
+        ),
+      );
     }
   }
   return events;
@@ -43,6 +61,10 @@ export async function notifySlotsChanged(change: Change, changeId = String(Date.
   try {
     await inngest.send(events);
   } catch (error) {
-    logEvent("inngest.send-failed", { dayId: change.dayId, events: events.length, error: error instanceof Error ? error.message : String(error) }, "error");
+    logEvent(
+      "inngest.send-failed",
+      { dayId: change.dayId, events: events.length, error: error instanceof Error ? error.message : String(error) },
+      "error",
+    );
   }
 }

@@ -17,7 +17,9 @@ export async function updateSettings(options: { actor: AuditActor; change: Setti
     const slotTimes = change.slots
       ? Object.fromEntries(change.slots.map((slot) => [String(slot.slotNumber), slot.time]))
       : before.slotTimes;
-    const beyond = Object.keys(slotTimes).map(Number).filter((n) => n > maxSlotsPerDay);
+    const beyond = Object.keys(slotTimes)
+      .map(Number)
+      .filter((n) => n > maxSlotsPerDay);
     if (beyond.length > 0) {
       throw new AppError("VALIDATION", `Slot times are set for slot ${beyond.join(", ")}, above maxSlotsPerDay (${maxSlotsPerDay})`);
     }
@@ -36,7 +38,14 @@ export async function updateSettings(options: { actor: AuditActor; change: Setti
     });
     const after = await loadSettings(tx);
     await recordAudit(
-      { actor: options.actor, action: "settings.update", outcome: "OK", before: settingsView(before), after: settingsView(after), details: { updatedAt: row.updatedAt.toISOString() } },
+      {
+        actor: options.actor,
+        action: "settings.update",
+        outcome: "OK",
+        before: settingsView(before),
+        after: settingsView(after),
+        details: { updatedAt: row.updatedAt.toISOString() },
+      },
       tx,
     );
     return settingsView(after);

@@ -14,6 +14,14 @@ export function errorResponse(error: AppError): Response {
 
 /** Anything that is not an AppError: logged in full, answered with nothing that leaks. */
 export function unexpectedErrorResponse(error: unknown, request: Request): Response {
-  console.error(JSON.stringify({ level: "error", msg: "unhandled route error", method: request.method, url: request.url, error: error instanceof Error ? error.stack : String(error) }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      msg: "unhandled route error",
+      method: request.method,
+      url: request.url,
+      error: error instanceof Error ? error.stack : String(error),
+    }),
+  );
   return json({ success: false, code: "INTERNAL", message: "Internal server error" }, 500);
 }

@@ -17,15 +17,7 @@ export class ExactNumberValue {
 }
 
 export type DecodedValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Date
-  | ObjectIdValue
-  | ExactNumberValue
-  | DecodedValue[]
-  | { [key: string]: DecodedValue };
+  null | boolean | number | string | Date | ObjectIdValue | ExactNumberValue | DecodedValue[] | { [key: string]: DecodedValue };
 
 export class ExtendedJsonError extends Error {
   constructor(
@@ -71,7 +63,12 @@ const wrappers: Record<string, Wrapper> = {
       return validDate(ms, path);
     }
     if (typeof value === "number" && Number.isInteger(value)) return validDate(value, path); // legacy mongoexport
-    if (isObject(value) && Object.keys(value).length === 1 && typeof value.$numberLong === "string" && integerText.test(value.$numberLong)) {
+    if (
+      isObject(value) &&
+      Object.keys(value).length === 1 &&
+      typeof value.$numberLong === "string" &&
+      integerText.test(value.$numberLong)
+    ) {
       return validDate(Number(value.$numberLong), path);
     }
     throw new ExtendedJsonError(path, `$date must be an ISO string or {"$numberLong": "<ms>"}, got ${JSON.stringify(value)}`);
@@ -81,11 +78,13 @@ const wrappers: Record<string, Wrapper> = {
     return new ExactNumberValue(value);
   },
   $numberInt(value, path) {
-    if (typeof value !== "string" || !integerText.test(value)) throw new ExtendedJsonError(path, `$numberInt ${JSON.stringify(value)} is not an integer`);
+    if (typeof value !== "string" || !integerText.test(value))
+      throw new ExtendedJsonError(path, `$numberInt ${JSON.stringify(value)} is not an integer`);
     return Number(value);
   },
   $numberLong(value, path) {
-    if (typeof value !== "string" || !integerText.test(value)) throw new ExtendedJsonError(path, `$numberLong ${JSON.stringify(value)} is not an integer`);
+    if (typeof value !== "string" || !integerText.test(value))
+      throw new ExtendedJsonError(path, `$numberLong ${JSON.stringify(value)} is not an integer`);
     const number = Number(value);
     return Number.isSafeInteger(number) ? number : new ExactNumberValue(value);
   },
@@ -93,7 +92,8 @@ const wrappers: Record<string, Wrapper> = {
     if (typeof value !== "string") throw new ExtendedJsonError(path, "$numberDouble must be a string");
     const special: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, "-Infinity": Number.NEGATIVE_INFINITY };
     const number = value in special ? special[value] : value.trim() === "" ? Number.NaN : Number(value);
-    if (Number.isNaN(number) && value !== "NaN") throw new ExtendedJsonError(path, `$numberDouble ${JSON.stringify(value)} is not a number`);
+    if (Number.isNaN(number) && value !== "NaN")
+      throw new ExtendedJsonError(path, `$numberDouble ${JSON.stringify(value)} is not a number`);
     return number;
   },
 };
@@ -102,8 +102,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const join = (path: string, key: string | number) =>
-  typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+const join = (path: string, key: string | number) => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 /** Decodes a value parsed by JSON.parse; throws ExtendedJsonError naming the field of a malformed wrapper. */
 export function decodeExtendedJson(value: unknown, path = ""): DecodedValue {

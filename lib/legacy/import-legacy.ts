@@ -97,7 +97,10 @@ async function importDay(day: ImportedDay): Promise<Decision> {
 /** Only the first line of a driver error: Prisma's messages carry the whole call. */
 function shortMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? "unknown error";
 }
 

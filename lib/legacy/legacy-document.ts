@@ -34,7 +34,8 @@ const legacySlot = z.object(
 function uniqueSlotNumbers(slots: { slotNumber: number }[], ctx: z.RefinementCtx) {
   const seen = new Set<number>();
   slots.forEach((slot, index) => {
-    if (seen.has(slot.slotNumber)) ctx.addIssue({ code: "custom", path: [index, "slotNumber"], message: `duplicate slot number ${slot.slotNumber}` });
+    if (seen.has(slot.slotNumber))
+      ctx.addIssue({ code: "custom", path: [index, "slotNumber"], message: `duplicate slot number ${slot.slotNumber}` });
     seen.add(slot.slotNumber);
   });
 }
@@ -98,11 +99,25 @@ export const legacyDocument = rawDocument.transform((doc, ctx): LegacyDocument =
       ctx.addIssue({ code: "custom", path: ["rosPercentage"], message });
     } else if (queuedAt) {
       // Before per-slot status the document's status was its one execution's status.
-      slots = [{ slotNumber: 1, rosPercentage: ros.value, scheduledFor: doc.scheduledFor ?? queuedAt, status: doc.status ?? null, executionDetails: null }];
+      slots = [
+        {
+          slotNumber: 1,
+          rosPercentage: ros.value,
+          scheduledFor: doc.scheduledFor ?? queuedAt,
+          status: doc.status ?? null,
+          executionDetails: null,
+        },
+      ];
     }
   } else {
     listed.forEach((slot, index) => {
-      if (slot.scheduledFor) slots.push({ ...slot, scheduledFor: slot.scheduledFor, status: slot.status ?? null, executionDetails: slot.executionDetails ?? null });
+      if (slot.scheduledFor)
+        slots.push({
+          ...slot,
+          scheduledFor: slot.scheduledFor,
+          status: slot.status ?? null,
+          executionDetails: slot.executionDetails ?? null,
+        });
       else ctx.addIssue({ code: "custom", path: ["distributionSlots", index, "scheduledFor"], message: "missing" });
     });
   }

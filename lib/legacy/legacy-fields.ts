@@ -104,7 +104,12 @@ export const boolean = field((value): { value: boolean } | { error: string } =>
 
 export type DecodedObject = { [key: string]: DecodedValue };
 export const details = field((value): { value: DecodedObject } | { error: string } =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof ObjectIdValue) && !(value instanceof ExactNumberValue)
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof Date) &&
+  !(value instanceof ObjectIdValue) &&
+  !(value instanceof ExactNumberValue)
     ? { value: value as DecodedObject }
     : { error: `must be an object or null, got ${describeValue(value)}` },
 );

@@ -43,7 +43,9 @@ function importSlot(slot: LegacySlot, doc: LegacyDocument): ImportedSlot {
 
   switch (slot.status) {
     case null: // no per-slot status yet: the document's status decides for all its slots
-      return doc.status === "COMPLETED" ? executed("COMPLETED", zeroedDetails(executedAt)) : { ...base, status: "PENDING", attempts: 0, executionDetails: null };
+      return doc.status === "COMPLETED"
+        ? executed("COMPLETED", zeroedDetails(executedAt))
+        : { ...base, status: "PENDING", attempts: 0, executionDetails: null };
     case "PENDING":
       return { ...base, status: "PENDING", attempts: 0, executionDetails: null };
     case "COMPLETED":

@@ -21,7 +21,7 @@ function readJsonArray(content: string): LegacyExport {
   } catch (error) {
     throw new LegacyExportError(`The file starts with "[" but is not a valid JSON array: ${messageOf(error)}`);
   }
-  if (!Array.isArray(documents)) throw new LegacyExportError("The file starts with \"[\" but is not a JSON array");
+  if (!Array.isArray(documents)) throw new LegacyExportError('The file starts with "[" but is not a JSON array');
   const lines = arrayElementLines(content);
   return { format: "json-array", entries: documents.map((json, i) => ({ index: i + 1, line: lines[i] ?? 1, json })) };
 }

@@ -22,7 +22,8 @@ export function parseImportArgs(args: readonly string[]): CliArgs | { error: str
     else if (!optionsEnded && arg.startsWith("-")) return { error: `Unknown option ${arg}` };
     else files.push(arg);
   }
-  if (files.length !== 1) return { error: files.length === 0 ? "Which file? Give the export to import." : `One file at a time, got ${files.length}` };
+  if (files.length !== 1)
+    return { error: files.length === 0 ? "Which file? Give the export to import." : `One file at a time, got ${files.length}` };
   return { help: false, file: files[0], dryRun };
 }
 

@@ -4,7 +4,14 @@ import { buildDemoPopulation, demoMemberEmailDomain, demoMemberEmailPrefix } fro
 const demoSize = { seed: 20261124, members: 1_000, activeStakes: 2_000, endedStakes: 24 };
 
 export type DemoDataOutcome =
-  | { outcome: "created"; members: number; activeStakes: number; endedStakes: number; premiumQualified: number; performanceQualified: number }
+  | {
+      outcome: "created";
+      members: number;
+      activeStakes: number;
+      endedStakes: number;
+      premiumQualified: number;
+      performanceQualified: number;
+    }
   | { outcome: "already-present"; members: number };
 
 const countDemoMembers = (db: PrismaClient) =>

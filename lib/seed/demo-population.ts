@@ -6,8 +6,55 @@ export type DemoStake = { memberEmail: string; principal: string; status: "ACTIV
 export const demoMemberEmailPrefix = "member";
 export const demoMemberEmailDomain = "@slotpay.local";
 
-const firstNames = ["Ada", "Bola", "Chen", "Dara", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kemi", "Liam", "Mina", "Nikos", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Vera", "Wale", "Yusuf", "Zara"];
-const lastNames = ["Adeyemi", "Brandt", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ivanova", "Jensen", "Kim", "Lopez", "Mensah", "Novak", "Okafor", "Patel", "Rossi", "Silva", "Tanaka", "Walsh"];
+const firstNames = [
+  "Ada",
+  "Bola",
+  "Chen",
+  "Dara",
+  "Emeka",
+  "Farah",
+  "Goran",
+  "Hana",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Liam",
+  "Mina",
+  "Nikos",
+  "Olu",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Tariq",
+  "Uma",
+  "Vera",
+  "Wale",
+  "Yusuf",
+  "Zara",
+];
+const lastNames = [
+  "Adeyemi",
+  "Brandt",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Ivanova",
+  "Jensen",
+  "Kim",
+  "Lopez",
+  "Mensah",
+  "Novak",
+  "Okafor",
+  "Patel",
+  "Rossi",
+  "Silva",
+  "Tanaka",
+  "Walsh",
+];
 
 const dayMs = 86_400_000;
 const minuteMs = 60_000;
@@ -37,7 +84,7 @@ export function buildDemoPopulation(options: { seed: number; members: number; ac
   }));
   const now = Math.floor(options.now.getTime() / minuteMs) * minuteMs;
   const stake = (status: DemoStake["status"]): DemoStake => {
-    const started = now - Math.floor((1 + random() * 364) * dayMs / minuteMs) * minuteMs;
+    const started = now - Math.floor(((1 + random() * 364) * dayMs) / minuteMs) * minuteMs;
     const ended = status === "ENDED" ? started + Math.floor(random() * (now - started)) : null;
     return {
       memberEmail: pick(random, members).email,

@@ -3,7 +3,12 @@ import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { ConsoleAccount } from "./console-accounts";
 
-export type ConsoleUserOutcome = { email: string; role: ConsoleAccount["role"]; outcome: "created" | "updated" | "unchanged"; changed: string[] };
+export type ConsoleUserOutcome = {
+  email: string;
+  role: ConsoleAccount["role"];
+  outcome: "created" | "updated" | "unchanged";
+  changed: string[];
+};
 
 function sealedSecretHolds(sealed: string | null, secret: string): boolean {
   if (!sealed) return false;

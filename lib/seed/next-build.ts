@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const sourceDirectories = ["app", "components", "lib", "inngest", "prisma"];
-const rootConfig = /^(next\.config\.\w+|tsconfig\.json|package(-lock)?\.json|(instrumentation|middleware|proxy)\.(ts|js)|postcss\.config\.\w+|\.env.*)$/;
+const rootConfig =
+  /^(next\.config\.\w+|tsconfig\.json|package(-lock)?\.json|(instrumentation|middleware|proxy)\.(ts|js)|postcss\.config\.\w+|\.env.*)$/;
 
 function firstFileModifiedAfter(directory: string, since: number): string | null {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {

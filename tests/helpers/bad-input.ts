@@ -22,13 +22,23 @@ export type Case = [string, () => Promise<Response>];
  * hooks, which may not be called in an async function.
  */
 export function useBadInputDay(): Promise<SignedIn> {
-  return useMiddayTimeZone({ maxSlotsPerDay: 4, slotTimes: { "1": "08:00", "2": "10:00", "3": "20:00", "4": "21:00" } }).then(queueTodaysDay);
+  return useMiddayTimeZone({ maxSlotsPerDay: 4, slotTimes: { "1": "08:00", "2": "10:00", "3": "20:00", "4": "21:00" } }).then(
+    queueTodaysDay,
+  );
 }
 
 async function queueTodaysDay(today: Today): Promise<SignedIn> {
   const admin = await signedIn();
   // The one valid mutation with a code: it opens the step-up window, so 2FA stays out of the way.
-  await expectSuccess(await admin.api.queue(await withCode(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, distributionSlots: [1, 2, 3].map((n) => ({ slotNumber: n, rosPercentage: 1 })) })));
+  await expectSuccess(
+    await admin.api.queue(
+      await withCode(admin, {
+        premiumPoolAmount: 5000,
+        performancePoolAmount: 3000,
+        distributionSlots: [1, 2, 3].map((n) => ({ slotNumber: n, rosPercentage: 1 })),
+      }),
+    ),
+  );
   const dayId = await dayIdOf(today.date);
   await simulateExecution(dayId, 1, "COMPLETED");
   await simulateExecution(dayId, 2, "FAILED");
@@ -48,7 +58,9 @@ export function mutationSender(who: () => SignedIn) {
         return routeHandlers.addSlots(apiRequest(`${apiBase}/today/add-slots`, { ...init, method: "POST" }));
       case "retry": {
         const slotNumber = options.slotNumber ?? "2";
-        return callRoute(routeHandlers.retry, apiRequest(`${apiBase}/slots/${slotNumber}/retry`, { ...init, method: "POST" }), { slotNumber });
+        return callRoute(routeHandlers.retry, apiRequest(`${apiBase}/slots/${slotNumber}/retry`, { ...init, method: "POST" }), {
+          slotNumber,
+        });
       }
       case "putSettings":
         return routeHandlers.putSettings(apiRequest(`${apiBase}/cron-settings`, { ...init, method: "PUT" }));

@@ -30,7 +30,12 @@ export async function createActor(): Promise<Actor> {
 type ExecutionSettings = { premiumMinStake: string; performanceMinScore: string; maxLatenessSeconds: number; maxAttempts: number };
 
 /** The settings the execution tests run with unless a test changes one. */
-export const executionSettings: ExecutionSettings = { premiumMinStake: "1000", performanceMinScore: "50", maxLatenessSeconds: 21_600, maxAttempts: 3 };
+export const executionSettings: ExecutionSettings = {
+  premiumMinStake: "1000",
+  performanceMinScore: "50",
+  maxLatenessSeconds: 21_600,
+  maxAttempts: 3,
+};
 
 export async function setSettings(values: Partial<ExecutionSettings>) {
   await db().settings.upsert({ where: { id: 1 }, create: { id: 1, ...values }, update: values });
@@ -174,7 +179,11 @@ export function walletsAfter(before: Map<number, string>, rows: readonly LedgerR
 /** The slot's details agree with what the ledger holds for it. */
 export function expectDetailsMatchLedger(details: CompletedDetails, rows: readonly LedgerRow[]) {
   const totals = totalsOf(rows);
-  expect(details.rosStats).toEqual({ processedStakes: totals.ros.count, totalDistributed: Number(totals.ros.total), totalDistributedExact: totals.ros.total });
+  expect(details.rosStats).toEqual({
+    processedStakes: totals.ros.count,
+    totalDistributed: Number(totals.ros.total),
+    totalDistributedExact: totals.ros.total,
+  });
   expect(details.premiumPoolStats.totalDistributedExact).toBe(totals.premium.total);
   expect(details.premiumPoolStats.totalDistributed).toBe(Number(totals.premium.total));
   expect(details.performancePoolStats.totalDistributedExact).toBe(totals.performance.total);
@@ -186,7 +195,13 @@ export function expectDetailsMatchLedger(details: CompletedDetails, rows: readon
 
 export async function expectLedgerOk() {
   const report = await verifyLedger(db());
-  expect(report).toMatchObject({ ok: true, balanceMismatches: [], duplicatePayouts: [], payoutsOfUnfinishedSlots: [], poolOverpayments: [] });
+  expect(report).toMatchObject({
+    ok: true,
+    balanceMismatches: [],
+    duplicatePayouts: [],
+    payoutsOfUnfinishedSlots: [],
+    poolOverpayments: [],
+  });
   return report;
 }
 

@@ -28,7 +28,12 @@ const outcome = z.object({
   slotNumber: z.number(),
   status: z.enum(["COMPLETED", "FAILED", "LEASE_LOST"]),
 });
-export const tickOutput = z.object({ now: z.string(), executed: z.array(outcome), reaped: z.array(z.unknown()), missed: z.array(z.unknown()) });
+export const tickOutput = z.object({
+  now: z.string(),
+  executed: z.array(outcome),
+  reaped: z.array(z.unknown()),
+  missed: z.array(z.unknown()),
+});
 export type TickOutput = z.infer<typeof tickOutput>;
 
 export type TickProcess = {

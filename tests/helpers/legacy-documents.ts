@@ -6,14 +6,19 @@ import type { ImportedDay } from "@/lib/legacy/map-legacy-document";
 export const legacyId = "695b565ca3f1c29e4b0d1e01";
 
 /** What JSON.parse would give: no key holds undefined. */
-const withoutUndefined = (doc: Record<string, unknown>) => Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined));
+const withoutUndefined = (doc: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(doc).filter(([, value]) => value !== undefined));
 
 /** Slot n at 07:00 + n hours (minutes past 08:00 beyond slot 16). */
 export const slotJson = (slotNumber: number, extra: Record<string, unknown> = {}) =>
   withoutUndefined({
     slotNumber,
     rosPercentage: 2.5,
-    scheduledFor: { $date: new Date(Date.UTC(2026, 1, 13, 7) + Math.min(slotNumber, 16) * 3_600_000 + Math.max(slotNumber - 16, 0) * 60_000).toISOString() },
+    scheduledFor: {
+      $date: new Date(
+        Date.UTC(2026, 1, 13, 7) + Math.min(slotNumber, 16) * 3_600_000 + Math.max(slotNumber - 16, 0) * 60_000,
+      ).toISOString(),
+    },
     ...extra,
   });
 

@@ -50,7 +50,11 @@ export function runCli(args: string[]): Promise<CliRun> {
     execFile(
       process.execPath,
       ["--import", "tsx", "scripts/import-legacy.ts", ...args],
-      { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: "legacy-import-test" }, timeout: 60_000 },
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: "legacy-import-test" },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );
   });

@@ -5,9 +5,7 @@ import { AppError, type ErrorCode } from "@/lib/http/app-error";
 
 // Pure fixtures for the plan tests: a context, slots and days built from a few overrides.
 
-export function contextFor(
-  options: Partial<ScheduleSettings> & { today?: string; now?: string } = {},
-): PlanContext {
+export function contextFor(options: Partial<ScheduleSettings> & { today?: string; now?: string } = {}): PlanContext {
   const { today = "2026-02-13", now = "2026-02-13T07:00:00.000Z", ...settings } = options;
   return {
     settings: { timeZone: "UTC", slotTimes: {}, maxSlotsPerDay: 48, maxRosPercentage: "10", ...settings },

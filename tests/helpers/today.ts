@@ -36,7 +36,12 @@ export async function useMiddayTimeZone(
   settings: { slotTimes?: Record<string, string>; maxSlotsPerDay?: number; maxRosPercentage?: number } = {},
 ): Promise<Today> {
   const timeZone = middayTimeZone();
-  const data = { timeZone, slotTimes: settings.slotTimes ?? {}, maxSlotsPerDay: settings.maxSlotsPerDay ?? 48, maxRosPercentage: settings.maxRosPercentage ?? 10 };
+  const data = {
+    timeZone,
+    slotTimes: settings.slotTimes ?? {},
+    maxSlotsPerDay: settings.maxSlotsPerDay ?? 48,
+    maxRosPercentage: settings.maxRosPercentage ?? 10,
+  };
   await db().settings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
   return todayIn(timeZone);
 }

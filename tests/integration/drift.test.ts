@@ -27,9 +27,7 @@ describe("schema drift", () => {
   });
 
   it("reports a model that no migration creates", async () => {
-    const sql = await diffOfEditedSchema(
-      (schema) => `${schema}\nmodel DriftProbe {\n  id Int @id\n\n  @@map("drift_probe")\n}\n`,
-    );
+    const sql = await diffOfEditedSchema((schema) => `${schema}\nmodel DriftProbe {\n  id Int @id\n\n  @@map("drift_probe")\n}\n`);
     expect(sql).toMatch(/CREATE TABLE "drift_probe"/);
   });
 

@@ -2,14 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, loadMigrationList } from "@/lib/db/migrations";
-import {
-  createDatabase,
-  dropDatabase,
-  endSessionsOn,
-  testDatabaseUrl,
-  uniqueDatabaseName,
-  withAdminClient,
-} from "../setup/test-database";
+import { createDatabase, dropDatabase, endSessionsOn, testDatabaseUrl, uniqueDatabaseName, withAdminClient } from "../setup/test-database";
 
 const migrationNames = async () => (await loadMigrationList()).migrationDirectories.map((dir) => dir.path);
 
@@ -22,9 +15,7 @@ describe("applyMigrations", () => {
       expect(await applyMigrations({ kind: "pglite", db: pglite })).toEqual(expected);
       expect(await applyMigrations({ kind: "pglite", db: pglite })).toEqual([]);
 
-      const { rows } = await pglite.query<{ present: boolean }>(
-        "SELECT to_regclass('public.slots') IS NOT NULL AS present",
-      );
+      const { rows } = await pglite.query<{ present: boolean }>("SELECT to_regclass('public.slots') IS NOT NULL AS present");
       expect(rows[0]?.present).toBe(true);
     } finally {
       await pglite.close();
@@ -44,9 +35,7 @@ describe("applyMigrations", () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        const slots = await client.query<{ present: boolean }>(
-          "SELECT to_regclass('public.slots') IS NOT NULL AS present",
-        );
+        const slots = await client.query<{ present: boolean }>("SELECT to_regclass('public.slots') IS NOT NULL AS present");
         expect(slots.rows[0]?.present).toBe(true);
         const bookkeeping = await client.query<{ applied: number }>(
           "SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL",

@@ -25,7 +25,10 @@ describe("today's status cache", () => {
     await queueDistribution({
       actor: { id: admin.id, email: admin.email },
       request: {
-        premiumPoolAmount: "1", performancePoolAmount: "0", description: "", multiSlotEnabled: true,
+        premiumPoolAmount: "1",
+        performancePoolAmount: "0",
+        description: "",
+        multiSlotEnabled: true,
         slots: [{ slotNumber: 1, rosPercentage: "1", time: "23:59:59" }],
       },
     });

@@ -1,13 +1,6 @@
 import { afterAll } from "vitest";
 import { closeDb } from "../../lib/db/client";
-import {
-  createDatabase,
-  dropDatabase,
-  templateDatabaseName,
-  testDatabaseUrl,
-  uniqueDatabaseName,
-  withAdminClient,
-} from "./test-database";
+import { createDatabase, dropDatabase, templateDatabaseName, testDatabaseUrl, uniqueDatabaseName, withAdminClient } from "./test-database";
 
 // Each test file owns a copy of the migrated template, so files run in parallel and a test
 // can set up "today" without wiping anything another file relies on. This runs before the

@@ -73,10 +73,7 @@ export async function dropDatabase(admin: Client, name: string) {
  * with it Prisma's migration advisory lock) open until its pool's 10 s idle timeout.
  */
 export async function endSessionsOn(admin: Client, name: string) {
-  await admin.query(
-    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-    [name],
-  );
+  await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
 }
 
 /** True when the database's name carries the pid of a process still running on this machine. */
@@ -96,10 +93,7 @@ function ownerStillRunning(name: string): boolean {
  * leaves nothing behind while a run in progress on the same server keeps its databases.
  */
 export async function dropDatabasesStartingWith(admin: Client, prefix: string): Promise<string[]> {
-  const { rows } = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
-    [prefix],
-  );
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
   const orphaned = rows.map((row) => row.datname).filter((name) => !ownerStillRunning(name));
   for (const name of orphaned) await dropDatabase(admin, name);
   return orphaned;

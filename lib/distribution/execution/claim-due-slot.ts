@@ -12,7 +12,12 @@ type Candidate = { id: number; day_id: number; slot_number: number; scheduled_fo
  * the day's lock the earliest due slot of that day is taken, and only if none of its slots is
  * EXECUTING, so one day's slots run one at a time in (scheduledFor, slotNumber) order.
  */
-export async function claimDueSlot(options: { now: Date; leaseOwner: string; onlySlotId?: number; onlyDayId?: number }): Promise<ClaimedSlot | null> {
+export async function claimDueSlot(options: {
+  now: Date;
+  leaseOwner: string;
+  onlySlotId?: number;
+  onlyDayId?: number;
+}): Promise<ClaimedSlot | null> {
   const { now, leaseOwner } = options;
   const days =
     options.onlyDayId !== undefined
@@ -35,7 +40,14 @@ export async function claimDueSlot(options: { now: Date; leaseOwner: string; onl
         WHERE id = ${next.id} AND status = 'PENDING'`;
       if (won !== 1) return null;
       await recomputeDayStatus(tx, dayId);
-      return { slotId: next.id, dayId, slotNumber: next.slot_number, scheduledFor: next.scheduled_for, attempt: next.attempts + 1, leaseOwner };
+      return {
+        slotId: next.id,
+        dayId,
+        slotNumber: next.slot_number,
+        scheduledFor: next.scheduled_for,
+        attempt: next.attempts + 1,
+        leaseOwner,
+      };
     });
     if (claimed) return claimed;
   }

@@ -8,14 +8,26 @@ import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { LeaseLostError, paySlot } from "./pay-slot";
 
-export type SlotOutcome = { slotId: number; dayId: number; slotNumber: number; status: "COMPLETED" | "FAILED" | "LEASE_LOST"; durationMs: number; error?: string };
+export type SlotOutcome = {
+  slotId: number;
+  dayId: number;
+  slotNumber: number;
+  status: "COMPLETED" | "FAILED" | "LEASE_LOST";
+  durationMs: number;
+  error?: string;
+};
 
 /** Runs a claimed slot to its end: one payout transaction, or FAILED with nothing paid. */
 export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcome> {
   const startedAt = new Date();
   forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber };
-  logEvent("slot.claimed", { ...base, attempt: claim.attempt, scheduledFor: claim.scheduledFor.toISOString(), lateMs: startedAt.getTime() - claim.scheduledFor.getTime() });
+  logEvent("slot.claimed", {
+    ...base,
+    attempt: claim.attempt,
+    scheduledFor: claim.scheduledFor.toISOString(),
+    lateMs: startedAt.getTime() - claim.scheduledFor.getTime(),
+  });
   try {
     const { details, totals } = await inTransaction(
       async (tx) => {

@@ -30,7 +30,13 @@ export async function failClaimedSlot(claim: ClaimedSlot, error: unknown, at = n
     if (failed.count !== 1) return false;
     await recomputeDayStatus(tx, claim.dayId);
     await recordAudit(
-      { actor: null, action: "slot.execute", outcome: "FAILED", reason: message, details: { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber, attempt: claim.attempt } },
+      {
+        actor: null,
+        action: "slot.execute",
+        outcome: "FAILED",
+        reason: message,
+        details: { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber, attempt: claim.attempt },
+      },
       tx,
     );
     return true;
@@ -42,7 +48,14 @@ export async function failSlotOfRun(options: { dayId: number; slotNumber: number
   const slot = await db().slot.findUnique({ where: { dayId_slotNumber: { dayId: options.dayId, slotNumber: options.slotNumber } } });
   if (!slot || slot.status !== "EXECUTING" || slot.leaseOwner !== options.leaseOwner) return false;
   return failClaimedSlot(
-    { slotId: slot.id, dayId: slot.dayId, slotNumber: slot.slotNumber, scheduledFor: slot.scheduledFor, attempt: slot.attempts + 1, leaseOwner: options.leaseOwner },
+    {
+      slotId: slot.id,
+      dayId: slot.dayId,
+      slotNumber: slot.slotNumber,
+      scheduledFor: slot.scheduledFor,
+      attempt: slot.attempts + 1,
+      leaseOwner: options.leaseOwner,
+    },
     new Error(options.error),
   );
 }

@@ -100,5 +100,13 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
     data: { status: "COMPLETED", leaseOwner: null, leaseExpiresAt: null, attempts: claim.attempt, executionDetails: details },
   });
   await recomputeDayStatus(tx, slot.day_id);
-  return { details, totals: { ros: ros.total, premium: premium.total, performance: performance.total, all: fromUnits(toUnits(ros.total) + toUnits(premium.total) + toUnits(performance.total)) } };
+  return {
+    details,
+    totals: {
+      ros: ros.total,
+      premium: premium.total,
+      performance: performance.total,
+      all: fromUnits(toUnits(ros.total) + toUnits(premium.total) + toUnits(performance.total)),
+    },
+  };
 }

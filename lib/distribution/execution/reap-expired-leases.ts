@@ -36,7 +36,16 @@ export async function reapExpiredLeases(options: { now: Date; maxAttempts: numbe
         },
       });
       await recomputeDayStatus(tx, candidate.day_id);
-      await recordAudit({ actor: null, action: "slot.reap", outcome: status === "FAILED" ? "FAILED" : "OK", reason: error, details: { slotId: candidate.id, status } }, tx);
+      await recordAudit(
+        {
+          actor: null,
+          action: "slot.reap",
+          outcome: status === "FAILED" ? "FAILED" : "OK",
+          reason: error,
+          details: { slotId: candidate.id, status },
+        },
+        tx,
+      );
       return { slotId: candidate.id, dayId: candidate.day_id, slotNumber: slot.slot_number, status, attempts };
     });
     if (row) reaped.push(row);

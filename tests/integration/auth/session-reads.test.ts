@@ -10,7 +10,13 @@ const change = route({ access: "admin", action: "test.change", body: z.object({}
 
 const get = (cookie: string) => read(new Request("http://localhost:3000/api/read", { headers: { cookie } }));
 const post = (cookie: string, body: object) =>
-  change(new Request("http://localhost:3000/api/change", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  change(
+    new Request("http://localhost:3000/api/change", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 
 describe("sessions on reads and changes", () => {
   it("a sign-out in this process ends reads at once", async () => {

@@ -7,13 +7,10 @@ import { codeFor, createConsoleUser, signInAs, wrongCodeFor } from "../../factor
 
 // A mutation behind the real wrapper; what it does is beside the point, that it ran is not.
 let runs = 0;
-const mutate = route(
-  { access: "admin", action: "test.mutate", body: z.object({ value: z.number().int() }) },
-  async ({ body }) => {
-    runs++;
-    return { success: true, value: body.value };
-  },
-);
+const mutate = route({ access: "admin", action: "test.mutate", body: z.object({ value: z.number().int() }) }, async ({ body }) => {
+  runs++;
+  return { success: true, value: body.value };
+});
 
 function post(options: { cookie?: string; body?: unknown; origin?: string; raw?: string }) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -82,7 +79,11 @@ describe("mutations: session, role and 2FA step-up", () => {
     await db().authSession.update({ where: { id: session.sessionId }, data: { stepUpUntil: new Date(Date.now() - 1000) } });
     await expectError(await post({ cookie: session.cookie }), 403, "TWO_FACTOR_INVALID");
     await revokeAuthSession(session.sessionId);
-    await expectError(await post({ cookie: session.cookie, body: { value: 1, twoFactorCode: await codeFor(admin, 1) } }), 401, "UNAUTHENTICATED");
+    await expectError(
+      await post({ cookie: session.cookie, body: { value: 1, twoFactorCode: await codeFor(admin, 1) } }),
+      401,
+      "UNAUTHENTICATED",
+    );
   });
 
   it("locks after 5 wrong codes with 429 and Retry-After, refusing even a right code", async () => {
@@ -109,8 +110,14 @@ describe("mutations: session, role and 2FA step-up", () => {
   it("refuses a cross-origin mutation before looking at the body", async () => {
     const admin = await createConsoleUser();
     const { cookie } = await signInAs(admin);
-    await expectError(await post({ cookie, origin: "https://evil.example", body: { value: 1, twoFactorCode: await codeFor(admin) } }), 403, "FORBIDDEN");
-    expect((await post({ cookie, origin: "http://localhost:3000", body: { value: 1, twoFactorCode: await codeFor(admin) } })).status).toBe(200);
+    await expectError(
+      await post({ cookie, origin: "https://evil.example", body: { value: 1, twoFactorCode: await codeFor(admin) } }),
+      403,
+      "FORBIDDEN",
+    );
+    expect((await post({ cookie, origin: "http://localhost:3000", body: { value: 1, twoFactorCode: await codeFor(admin) } })).status).toBe(
+      200,
+    );
   });
 
   it("checks the body before the code, so bad input never spends a code", async () => {

@@ -45,7 +45,9 @@ describe("sign-in credentials", () => {
     const replay = await refusal(verifyCredentials({ email: admin.email, password: admin.password, code }));
     expect(replay.code).toBe("TWO_FACTOR_INVALID");
     // The next step is still fine: only used or older steps are refused.
-    await expect(verifyCredentials({ email: admin.email, password: admin.password, code: await codeFor(admin, 1) })).resolves.toMatchObject({ id: admin.id });
+    await expect(verifyCredentials({ email: admin.email, password: admin.password, code: await codeFor(admin, 1) })).resolves.toMatchObject(
+      { id: admin.id },
+    );
   });
 
   it("accepts only one of two simultaneous sign-ins with the same code", async () => {

@@ -50,7 +50,11 @@ describe("every route answers bad input with 400 VALIDATION and changes nothing"
 
   it.each(["queue", "modify", "addSlots", "retry", "putSettings"] as const)("%s refuses a body over 64 KB for its size", async (route) => {
     // Padding an otherwise valid body: schemas that drop unknown fields would accept it.
-    const body = await expectError(await send(route, { body: { ...validBody[route](), padding: "x".repeat(64 * 1024) } }), 400, "VALIDATION");
+    const body = await expectError(
+      await send(route, { body: { ...validBody[route](), padding: "x".repeat(64 * 1024) } }),
+      400,
+      "VALIDATION",
+    );
     expect(body.message).toMatch(/too large/i);
   });
 });

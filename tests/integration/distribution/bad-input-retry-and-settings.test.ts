@@ -1,5 +1,13 @@
 import { beforeAll, describe, it } from "vitest";
-import { expectRefusedWithoutChange, mutationSender, tomorrow, useBadInputDay, yesterday, type Case, type Send } from "../../helpers/bad-input";
+import {
+  expectRefusedWithoutChange,
+  mutationSender,
+  tomorrow,
+  useBadInputDay,
+  yesterday,
+  type Case,
+  type Send,
+} from "../../helpers/bad-input";
 import type { SignedIn } from "../../helpers/session";
 
 // Bad path parameters and bodies for retry, and bad cron settings. Today's day: slot 1
@@ -9,7 +17,10 @@ let admin: SignedIn;
 const send = mutationSender(() => admin);
 
 const retryCases: [string, Send][] = [
-  ...["0", "1.5", "201", "abc", "-1", "", "2abc"].map((slotNumber): [string, Send] => [`slotNumber ${JSON.stringify(slotNumber)}`, { slotNumber, body: {} }]),
+  ...["0", "1.5", "201", "abc", "-1", "", "2abc"].map((slotNumber): [string, Send] => [
+    `slotNumber ${JSON.stringify(slotNumber)}`,
+    { slotNumber, body: {} },
+  ]),
   ["scheduledFor yesterday", { body: { scheduledFor: yesterday() } }],
   ["scheduledFor tomorrow", { body: { scheduledFor: tomorrow() } }],
   ["scheduledFor that is not a date", { body: { scheduledFor: "soon" } }],
@@ -43,7 +54,15 @@ const settingsCases: [string, Record<string, unknown>][] = [
   ["a slot time 25:00", { slots: [{ slotNumber: 1, time: "25:00" }] }],
   ["a slot time 7:00", { slots: [{ slotNumber: 1, time: "7:00" }] }],
   ["a slot without a time", { slots: [{ slotNumber: 1 }] }],
-  ["duplicate slot times", { slots: [{ slotNumber: 1, time: "08:00" }, { slotNumber: 1, time: "09:00" }] }],
+  [
+    "duplicate slot times",
+    {
+      slots: [
+        { slotNumber: 1, time: "08:00" },
+        { slotNumber: 1, time: "09:00" },
+      ],
+    },
+  ],
   ["a slot time for slot 0", { slots: [{ slotNumber: 0, time: "08:00" }] }],
   ["a slot time for slot 201", { slots: [{ slotNumber: 201, time: "08:00" }] }],
   ["a slot time above maxSlotsPerDay 4", { slots: [{ slotNumber: 5, time: "08:00" }] }],

@@ -34,7 +34,9 @@ describe("the body is checked before the 2FA code is spent", () => {
   }
 
   it("a wrongly typed body", async () => {
-    await expectCodeUnspent((who, code) => who.api.queue({ distributionSlots: [{ slotNumber: 4, rosPercentage: "2.5" }], twoFactorCode: code }));
+    await expectCodeUnspent((who, code) =>
+      who.api.queue({ distributionSlots: [{ slotNumber: 4, rosPercentage: "2.5" }], twoFactorCode: code }),
+    );
   });
 
   it("malformed slot input to add-slots", async () => {
@@ -50,10 +52,14 @@ describe("the body is checked before the 2FA code is spent", () => {
   });
 
   it("a rosPercentage above the settings maximum (a body error of SPEC §5)", async () => {
-    await expectCodeUnspent((who, code) => who.api.queue({ distributionSlots: [{ slotNumber: 4, rosPercentage: 11 }], twoFactorCode: code }));
+    await expectCodeUnspent((who, code) =>
+      who.api.queue({ distributionSlots: [{ slotNumber: 4, rosPercentage: 11 }], twoFactorCode: code }),
+    );
   });
 
   it("a time that is not today (a body error of SPEC §5)", async () => {
-    await expectCodeUnspent((who, code) => who.api.addSlots({ additionalSlots: [{ slotNumber: 4, rosPercentage: 1, scheduledFor: tomorrow() }], twoFactorCode: code }));
+    await expectCodeUnspent((who, code) =>
+      who.api.addSlots({ additionalSlots: [{ slotNumber: 4, rosPercentage: 1, scheduledFor: tomorrow() }], twoFactorCode: code }),
+    );
   });
 });

@@ -19,7 +19,15 @@ describe("audit log", () => {
     page: number;
     pageSize: number;
     total: number;
-    entries: { id: number; action: string; outcome: string; reason: string | null; before: unknown; after: unknown; actor: { id: number | null; email: string | null } | null }[];
+    entries: {
+      id: number;
+      action: string;
+      outcome: string;
+      reason: string | null;
+      before: unknown;
+      after: unknown;
+      actor: { id: number | null; email: string | null } | null;
+    }[];
   };
   const auditPage = async (query: Record<string, string>) => {
     const response = await admin.api.auditLog(query);
@@ -31,7 +39,10 @@ describe("audit log", () => {
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          ["distribution.queue", "distribution.modify", "distribution.add-slots", "distribution.retry"].map(async (action) => [action, (await auditPage({ action, outcome: "OK" })).total]),
+          ["distribution.queue", "distribution.modify", "distribution.add-slots", "distribution.retry"].map(async (action) => [
+            action,
+            (await auditPage({ action, outcome: "OK" })).total,
+          ]),
         ),
       );
     const start = await counts();
@@ -49,7 +60,13 @@ describe("audit log", () => {
     const [queued] = (await auditPage({ action: "distribution.queue", outcome: "OK", pageSize: "1" })).entries;
     expect(queued.actor).toEqual({ id: admin.user.id, email: admin.user.email });
     expect(queued.before).toBeNull();
-    expect(queued.after).toMatchObject({ premiumPoolAmount: "100", slots: [{ slotNumber: 1, status: "PENDING" }, { slotNumber: 2, status: "PENDING" }] });
+    expect(queued.after).toMatchObject({
+      premiumPoolAmount: "100",
+      slots: [
+        { slotNumber: 1, status: "PENDING" },
+        { slotNumber: 2, status: "PENDING" },
+      ],
+    });
 
     const [modified] = (await auditPage({ action: "distribution.modify", outcome: "OK", pageSize: "1" })).entries;
     expect(modified.before).toMatchObject({ slots: [{ slotNumber: 1, rosPercentage: "1" }, { slotNumber: 2 }] });
@@ -70,7 +87,10 @@ describe("audit log", () => {
     const viewer = await signedIn("VIEWER");
     await expectError(await viewer.api.addSlots({ additionalSlots: slots([4, 1]) }), 403, "FORBIDDEN");
     const [forbidden] = (await auditPage({ action: "distribution.add-slots", outcome: "REFUSED", pageSize: "1" })).entries;
-    expect(forbidden).toMatchObject({ actor: { id: viewer.user.id, email: viewer.user.email }, reason: expect.stringContaining("FORBIDDEN") });
+    expect(forbidden).toMatchObject({
+      actor: { id: viewer.user.id, email: viewer.user.email },
+      reason: expect.stringContaining("FORBIDDEN"),
+    });
   });
 
   it("pages newest first", async () => {

@@ -63,8 +63,12 @@ describe("5. edge cases", () => {
     expect(body.distribution.distributionSlots[1]).toMatchObject({ status: "PENDING", scheduledFor: today.at("22:15") });
 
     const snapshot = await snapshotState();
-    expect((await expectError(await admin.api.retry(1), 409, "CONFLICT")).message).toBe("Slot 1 is COMPLETED; only a FAILED slot can be retried");
-    expect((await expectError(await admin.api.retry(3), 409, "CONFLICT")).message).toBe("Slot 3 is PENDING; only a FAILED slot can be retried");
+    expect((await expectError(await admin.api.retry(1), 409, "CONFLICT")).message).toBe(
+      "Slot 1 is COMPLETED; only a FAILED slot can be retried",
+    );
+    expect((await expectError(await admin.api.retry(3), 409, "CONFLICT")).message).toBe(
+      "Slot 3 is PENDING; only a FAILED slot can be retried",
+    );
     expect((await expectError(await admin.api.retry(9), 404, "NOT_FOUND")).message).toBe("Slot 9 does not exist today");
     expect(await snapshotState()).toEqual(snapshot);
   });

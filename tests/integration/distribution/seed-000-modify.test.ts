@@ -26,18 +26,34 @@ async function queueWithSlot1CompletedAnd2Failed() {
 
 describe("3. modify distribution", () => {
   it("can modify PENDING slots: ROS, time, pools and description", async () => {
-    await queueAs(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, description: "x", distributionSlots: slots([1, 2.5], [2, 3], [3, 2]) });
+    await queueAs(admin, {
+      premiumPoolAmount: 5000,
+      performancePoolAmount: 3000,
+      description: "x",
+      distributionSlots: slots([1, 2.5], [2, 3], [3, 2]),
+    });
     const body = await expectSuccess(
       await admin.api.modify({
         premiumPoolAmount: 6000,
         performancePoolAmount: 4000,
         description: "Updated amounts",
-        distributionSlots: [{ slotNumber: 1, rosPercentage: 2.5 }, { slotNumber: 2, rosPercentage: 3.5 }, { slotNumber: 3, rosPercentage: 2, time: "21:30" }],
+        distributionSlots: [
+          { slotNumber: 1, rosPercentage: 2.5 },
+          { slotNumber: 2, rosPercentage: 3.5 },
+          { slotNumber: 3, rosPercentage: 2, time: "21:30" },
+        ],
       }),
     );
     expect(body.message).toBe("Distribution modified successfully");
     expect(body.distribution.data).toMatchObject({ premiumPoolAmount: 6000, performancePoolAmount: 4000, description: "Updated amounts" });
-    expect(body.distribution.distributionSlots.map(({ slotNumber, rosPercentage, scheduledFor, status }) => ({ slotNumber, rosPercentage, scheduledFor, status }))).toEqual([
+    expect(
+      body.distribution.distributionSlots.map(({ slotNumber, rosPercentage, scheduledFor, status }) => ({
+        slotNumber,
+        rosPercentage,
+        scheduledFor,
+        status,
+      })),
+    ).toEqual([
       { slotNumber: 1, rosPercentage: 2.5, scheduledFor: today.at("08:00"), status: "PENDING" },
       { slotNumber: 2, rosPercentage: 3.5, scheduledFor: today.at("10:00"), status: "PENDING" },
       { slotNumber: 3, rosPercentage: 2, scheduledFor: today.at("21:30"), status: "PENDING" },
@@ -97,7 +113,11 @@ describe("3. modify distribution", () => {
     await queueAs(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, distributionSlots: slots([1, 1], [2, 1]) });
     await simulateExecution(await dayIdOf(today.date), 1, "COMPLETED", { payPools: true });
     const snapshot = await snapshotState();
-    const refused = await expectError(await admin.api.modify({ premiumPoolAmount: 4000, distributionSlots: slots([2, 1]) }), 409, "POOL_ALREADY_PAID");
+    const refused = await expectError(
+      await admin.api.modify({ premiumPoolAmount: 4000, distributionSlots: slots([2, 1]) }),
+      409,
+      "POOL_ALREADY_PAID",
+    );
     expect(refused.message).toContain("premiumPoolAmount");
     expect(await snapshotState()).toEqual(snapshot);
 

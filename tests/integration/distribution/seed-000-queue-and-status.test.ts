@@ -31,7 +31,12 @@ describe("1. queue a new multi-slot distribution", () => {
     ]);
 
     const stored = await db().day.findFirstOrThrow({ include: { slots: { orderBy: { slotNumber: "asc" } } } });
-    expect(stored).toMatchObject({ status: "PENDING", queuedById: admin.user.id, multiSlotEnabled: true, description: "Morning distributions" });
+    expect(stored).toMatchObject({
+      status: "PENDING",
+      queuedById: admin.user.id,
+      multiSlotEnabled: true,
+      description: "Morning distributions",
+    });
     expect(stored.date.toISOString().slice(0, 10)).toBe(today.date);
     expect(stored.slots.map((slot) => [slot.status, slot.executionDetails])).toEqual([
       ["PENDING", null],
@@ -53,7 +58,12 @@ describe("1. queue a new multi-slot distribution", () => {
       poolsPaid: { premium: 0, performance: 0 },
     });
 
-    const queued = await queueAs(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, description: "Morning distributions", distributionSlots: slots([1, 2.5], [2, 3], [3, 2]) });
+    const queued = await queueAs(admin, {
+      premiumPoolAmount: 5000,
+      performancePoolAmount: 3000,
+      description: "Morning distributions",
+      distributionSlots: slots([1, 2.5], [2, 3], [3, 2]),
+    });
     const current = await statusAs(admin);
     expect(current).toEqual(queued.distribution);
     expect(current).toMatchObject({
@@ -70,7 +80,11 @@ describe("1. queue a new multi-slot distribution", () => {
   });
 
   it("GET /today/status shows each slot's own status and execution details", async () => {
-    await queueAs(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, distributionSlots: slots([1, 2.5], [2, 3], [3, 2], [4, 1]) });
+    await queueAs(admin, {
+      premiumPoolAmount: 5000,
+      performancePoolAmount: 3000,
+      distributionSlots: slots([1, 2.5], [2, 3], [3, 2], [4, 1]),
+    });
     const dayId = await dayIdOf(today.date);
     await simulateExecution(dayId, 1, "COMPLETED", { payPools: true });
     await simulateExecution(dayId, 2, "FAILED");

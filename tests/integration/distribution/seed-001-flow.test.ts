@@ -115,7 +115,7 @@ describe("option 2: the add-slots endpoint", () => {
     completed = await storedSlots(dayId);
   });
 
-  it("step 3: adds slots 3–4 → \"Successfully added 2 new slot(s)\"", async () => {
+  it('step 3: adds slots 3–4 → "Successfully added 2 new slot(s)"', async () => {
     const body = await expectSuccess(
       await admin.api.addSlots({
         additionalSlots: [
@@ -131,20 +131,29 @@ describe("option 2: the add-slots endpoint", () => {
     expect(after.get(2)).toEqual(completed.get(2));
   });
 
-  it("an existing slot number → 400 \"Slot N already exists\", and nothing is added", async () => {
+  it('an existing slot number → 400 "Slot N already exists", and nothing is added', async () => {
     const snapshot = await snapshotState();
     const error = await expectError(
-      await admin.api.addSlots({ additionalSlots: [{ slotNumber: 5, rosPercentage: 1, time: "20:00" }, { slotNumber: 3, rosPercentage: 1 }] }),
+      await admin.api.addSlots({
+        additionalSlots: [
+          { slotNumber: 5, rosPercentage: 1, time: "20:00" },
+          { slotNumber: 3, rosPercentage: 1 },
+        ],
+      }),
       400,
       "VALIDATION",
     );
     expect(error.message).toBe("Slot 3 already exists");
-    const completedOne = await expectError(await admin.api.addSlots({ additionalSlots: [{ slotNumber: 1, rosPercentage: 1 }] }), 400, "VALIDATION");
+    const completedOne = await expectError(
+      await admin.api.addSlots({ additionalSlots: [{ slotNumber: 1, rosPercentage: 1 }] }),
+      400,
+      "VALIDATION",
+    );
     expect(completedOne.message).toBe("Slot 1 already exists");
     expect(await snapshotState()).toEqual(snapshot);
   });
 
-  it("an empty or missing list → 400 \"additionalSlots must be non-empty array\"", async () => {
+  it('an empty or missing list → 400 "additionalSlots must be non-empty array"', async () => {
     const snapshot = await snapshotState();
     for (const body of [{ additionalSlots: [] }, {}]) {
       const error = await expectError(await admin.api.addSlots(body), 400, "VALIDATION");
@@ -156,7 +165,11 @@ describe("option 2: the add-slots endpoint", () => {
 
   it("cannot add while a slot is executing → 409", async () => {
     await claimSlot(dayId, 3);
-    const error = await expectError(await admin.api.addSlots({ additionalSlots: [{ slotNumber: 5, rosPercentage: 1, time: "20:00" }] }), 409, "SLOTS_EXECUTING");
+    const error = await expectError(
+      await admin.api.addSlots({ additionalSlots: [{ slotNumber: 5, rosPercentage: 1, time: "20:00" }] }),
+      409,
+      "SLOTS_EXECUTING",
+    );
     expect(error.message).toBe("Cannot modify distribution while slots are executing");
     await finishSlot(dayId, 3, "COMPLETED");
   });

@@ -29,7 +29,9 @@ async function getSettings(): Promise<SettingsView> {
 }
 
 async function putSettings(change: object): Promise<SettingsView> {
-  const body = await readJson<{ success: boolean; message: string; settings: SettingsView }>(await admin.api.putSettings(await withCode(admin, change)));
+  const body = await readJson<{ success: boolean; message: string; settings: SettingsView }>(
+    await admin.api.putSettings(await withCode(admin, change)),
+  );
   expect(body).toMatchObject({ success: true, message: "Settings updated" });
   return body.settings;
 }
@@ -64,8 +66,16 @@ describe("GET/PUT cron-settings", () => {
   });
 
   it("replaces the slot list, sorted by number, and keeps it when a change leaves it out", async () => {
-    const first = await putSettings({ slots: [{ slotNumber: 2, time: "10:00" }, { slotNumber: 1, time: "08:00:30" }] });
-    expect(first.slots).toEqual([{ slotNumber: 1, time: "08:00:30" }, { slotNumber: 2, time: "10:00" }]);
+    const first = await putSettings({
+      slots: [
+        { slotNumber: 2, time: "10:00" },
+        { slotNumber: 1, time: "08:00:30" },
+      ],
+    });
+    expect(first.slots).toEqual([
+      { slotNumber: 1, time: "08:00:30" },
+      { slotNumber: 2, time: "10:00" },
+    ]);
     expect((await putSettings({ maxLatenessSeconds: 3600 })).slots).toEqual(first.slots);
     const replaced = await putSettings({ slots: [{ slotNumber: 3, time: "12:00" }] });
     expect(replaced.slots).toEqual([{ slotNumber: 3, time: "12:00" }]);
@@ -75,17 +85,36 @@ describe("GET/PUT cron-settings", () => {
 
   it("takes timeZone or the seed's `timezone`, answers both names, and moves 'today' with it", async () => {
     expect(await putSettings({ timeZone: "Europe/London" })).toMatchObject({ timeZone: "Europe/London", timezone: "Europe/London" });
-    expect(await putSettings({ timezone: "Pacific/Kiritimati" })).toMatchObject({ timeZone: "Pacific/Kiritimati", timezone: "Pacific/Kiritimati" });
+    expect(await putSettings({ timezone: "Pacific/Kiritimati" })).toMatchObject({
+      timeZone: "Pacific/Kiritimati",
+      timezone: "Pacific/Kiritimati",
+    });
     const current = await readJson<DistributionStatus>(await admin.api.status());
     expect(current.timeZone).toBe("Pacific/Kiritimati");
-    expect([calendarDateIn(new Date(Date.now() - 5_000), "Pacific/Kiritimati"), calendarDateIn(new Date(), "Pacific/Kiritimati")]).toContain(current.date);
+    expect([
+      calendarDateIn(new Date(Date.now() - 5_000), "Pacific/Kiritimati"),
+      calendarDateIn(new Date(), "Pacific/Kiritimati"),
+    ]).toContain(current.date);
   });
 
   it("uses the slot times for queued slots in the settings time zone", async () => {
     const zone = middayTimeZone();
-    await putSettings({ timeZone: zone, slots: [{ slotNumber: 1, time: "08:00:30" }, { slotNumber: 2, time: "23:59" }] });
+    await putSettings({
+      timeZone: zone,
+      slots: [
+        { slotNumber: 1, time: "08:00:30" },
+        { slotNumber: 2, time: "23:59" },
+      ],
+    });
     const today = todayIn(zone);
-    const queued = await expectSuccess(await admin.api.queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }, { slotNumber: 2, rosPercentage: 1 }] }));
+    const queued = await expectSuccess(
+      await admin.api.queue({
+        distributionSlots: [
+          { slotNumber: 1, rosPercentage: 1 },
+          { slotNumber: 2, rosPercentage: 1 },
+        ],
+      }),
+    );
     expect(queued.distribution.distributionSlots.map((slot) => slot.scheduledFor)).toEqual([today.at("08:00:30"), today.at("23:59")]);
     expect(queued.distribution.distributionSlots[0].scheduledFor).toBe(instantOfLocalTime(today.date, "08:00:30", zone).toISOString());
     await db().slot.deleteMany();
@@ -97,7 +126,12 @@ describe("GET/PUT cron-settings", () => {
     await putSettings({ performanceMinScore: 40 });
     const rows = await db().auditLog.findMany({ where: { action: "settings.update", outcome: "OK" }, orderBy: { id: "desc" } });
     expect(rows).toHaveLength(count + 1);
-    expect(rows[0]).toMatchObject({ actorId: admin.user.id, actorEmail: admin.user.email, before: { performanceMinScore: 50 }, after: { performanceMinScore: 40 } });
+    expect(rows[0]).toMatchObject({
+      actorId: admin.user.id,
+      actorEmail: admin.user.email,
+      before: { performanceMinScore: 50 },
+      after: { performanceMinScore: 40 },
+    });
     await putSettings({ performanceMinScore: 50 });
   });
 
@@ -173,7 +207,13 @@ describe("GET preview", () => {
   it("shows what is left to pay of today's pools", async () => {
     const date = todayIn(middayTimeZone()).date;
     await db().day.create({
-      data: { date: new Date(`${date}T00:00:00Z`), premiumPoolAmount: "5000", performancePoolAmount: "3000.5", premiumPoolPaid: "2000.25", performancePoolPaid: "0" },
+      data: {
+        date: new Date(`${date}T00:00:00Z`),
+        premiumPoolAmount: "5000",
+        performancePoolAmount: "3000.5",
+        premiumPoolPaid: "2000.25",
+        performancePoolPaid: "0",
+      },
     });
     const result = await preview();
     expect(result.premiumPool.unpaidToday).toBe(2999.75);
@@ -183,7 +223,9 @@ describe("GET preview", () => {
 });
 
 describe("GET history", () => {
-  type HistoryDay = DistributionStatus & { totals: { processedStakes: number; rosDistributed: number; premiumDistributed: number; performanceDistributed: number } };
+  type HistoryDay = DistributionStatus & {
+    totals: { processedStakes: number; rosDistributed: number; premiumDistributed: number; performanceDistributed: number };
+  };
   type History = { from: string; to: string; timeZone: string; days: HistoryDay[] };
   const history = async (query: Record<string, string> = {}) => {
     const response = await admin.api.history(query);
@@ -193,7 +235,11 @@ describe("GET history", () => {
 
   let today: ReturnType<typeof todayIn>;
 
-  async function pastDay(shift: number, slots: { status: SlotStatus; stakes?: number; ros?: number }[], paid: { premium: string; performance: string }) {
+  async function pastDay(
+    shift: number,
+    slots: { status: SlotStatus; stakes?: number; ros?: number }[],
+    paid: { premium: string; performance: string },
+  ) {
     const date = today.shift(shift);
     await db().day.create({
       data: {
@@ -225,7 +271,11 @@ describe("GET history", () => {
     const zone = middayTimeZone();
     await putSettings({ timeZone: zone });
     today = todayIn(zone);
-    await pastDay(-1, [{ status: "COMPLETED", stakes: 150, ros: 3750.5 }, { status: "COMPLETED", stakes: 150, ros: 100.25 }, { status: "FAILED" }], { premium: "5000", performance: "1500.5" });
+    await pastDay(
+      -1,
+      [{ status: "COMPLETED", stakes: 150, ros: 3750.5 }, { status: "COMPLETED", stakes: 150, ros: 100.25 }, { status: "FAILED" }],
+      { premium: "5000", performance: "1500.5" },
+    );
     await pastDay(-2, [{ status: "COMPLETED", stakes: 10, ros: 1 }], { premium: "0", performance: "0" });
     await pastDay(-40, [{ status: "FAILED" }], { premium: "0", performance: "0" });
   });
@@ -236,9 +286,21 @@ describe("GET history", () => {
     expect(result.days.map((day) => day.date)).toEqual([today.shift(-1), today.shift(-2)]);
     const [latest, earlier] = result.days;
     expect(latest).toMatchObject({ exists: true, status: "FAILED", counts: { COMPLETED: 2, FAILED: 1, PENDING: 0, EXECUTING: 0 } });
-    expect(latest.distributionSlots.map((slot) => [slot.slotNumber, slot.status])).toEqual([[1, "COMPLETED"], [2, "COMPLETED"], [3, "FAILED"]]);
-    expect(latest.totals).toEqual({ processedStakes: 300, rosDistributed: 3850.75, premiumDistributed: 5000, performanceDistributed: 1500.5 });
-    expect(earlier).toMatchObject({ status: "COMPLETED", totals: { processedStakes: 10, rosDistributed: 1, premiumDistributed: 0, performanceDistributed: 0 } });
+    expect(latest.distributionSlots.map((slot) => [slot.slotNumber, slot.status])).toEqual([
+      [1, "COMPLETED"],
+      [2, "COMPLETED"],
+      [3, "FAILED"],
+    ]);
+    expect(latest.totals).toEqual({
+      processedStakes: 300,
+      rosDistributed: 3850.75,
+      premiumDistributed: 5000,
+      performanceDistributed: 1500.5,
+    });
+    expect(earlier).toMatchObject({
+      status: "COMPLETED",
+      totals: { processedStakes: 10, rosDistributed: 1, premiumDistributed: 0, performanceDistributed: 0 },
+    });
   });
 
   it("covers the last 30 days by default", async () => {
@@ -249,7 +311,9 @@ describe("GET history", () => {
   });
 
   it("returns a single day, and none outside the range", async () => {
-    expect((await history({ from: today.shift(-40), to: today.shift(-40) })).days.map((day) => [day.date, day.status])).toEqual([[today.shift(-40), "FAILED"]]);
+    expect((await history({ from: today.shift(-40), to: today.shift(-40) })).days.map((day) => [day.date, day.status])).toEqual([
+      [today.shift(-40), "FAILED"],
+    ]);
     expect((await history({ from: today.shift(-39), to: today.shift(-3) })).days).toEqual([]);
   });
 

@@ -25,11 +25,18 @@ describe("valid amounts below 0.000001 never make a request fail with 500", () =
 
   it("a day with a pool of 0.00000001 can be merged into, modified and previewed", async () => {
     const queued = await expectSuccess(
-      await admin.api.queue({ premiumPoolAmount: 0.00000001, performancePoolAmount: 0.0000005, distributionSlots: [{ slotNumber: 1, rosPercentage: 1, time: "20:00" }] }),
+      await admin.api.queue({
+        premiumPoolAmount: 0.00000001,
+        performancePoolAmount: 0.0000005,
+        distributionSlots: [{ slotNumber: 1, rosPercentage: 1, time: "20:00" }],
+      }),
     );
     expect(queued.distribution.data).toMatchObject({ premiumPoolAmount: 0.00000001, performancePoolAmount: 0.0000005 });
 
-    const merged = await admin.api.queue({ multiSlotEnabled: true, distributionSlots: [{ slotNumber: 2, rosPercentage: 1, time: "21:00" }] });
+    const merged = await admin.api.queue({
+      multiSlotEnabled: true,
+      distributionSlots: [{ slotNumber: 2, rosPercentage: 1, time: "21:00" }],
+    });
     expect(merged.status).toBe(200);
     const modified = await admin.api.modify({ distributionSlots: [{ slotNumber: 1, rosPercentage: 2 }] });
     expect(modified.status).toBe(200);

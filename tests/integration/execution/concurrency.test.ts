@@ -105,7 +105,10 @@ describe("concurrent ticks", () => {
         .map((slot) => slot.slotNumber);
       expect(runs.map((run) => run.slot.slotNumber)).toEqual(expectedOrder);
       for (let i = 1; i < runs.length; i++) {
-        expect(runs[i].start, `${date}: slot ${runs[i].slot.slotNumber} started before slot ${runs[i - 1].slot.slotNumber} ended`).toBeGreaterThanOrEqual(runs[i - 1].end);
+        expect(
+          runs[i].start,
+          `${date}: slot ${runs[i].slot.slotNumber} started before slot ${runs[i - 1].slot.slotNumber} ended`,
+        ).toBeGreaterThanOrEqual(runs[i - 1].end);
       }
       // The day's pools are paid once, by its first slot; later slots find nothing left.
       expect(sumExact(runs.map((run) => run.totals.premium.total))).toBe(exact(premiumPool));

@@ -39,7 +39,9 @@ async function installSlowWallets() {
       PERFORM pg_sleep(60);
       RETURN NULL;
     END $$`);
-  await db().$executeRawUnsafe("CREATE TRIGGER test_slow_wallets BEFORE INSERT ON wallets FOR EACH STATEMENT EXECUTE FUNCTION test_slow_wallets()");
+  await db().$executeRawUnsafe(
+    "CREATE TRIGGER test_slow_wallets BEFORE INSERT ON wallets FOR EACH STATEMENT EXECUTE FUNCTION test_slow_wallets()",
+  );
 }
 
 async function dropSlowWallets() {
@@ -86,7 +88,8 @@ beforeAll(async () => {
 afterAll(async () => {
   // Only if a failed assertion left it running: the tick process this file started.
   if (executor && executor.child.exitCode === null && executor.child.signalCode === null) executor.child.kill("SIGKILL");
-  await db().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
+  await db()
+    .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
   await dropSlowWallets();
 });
 
@@ -94,7 +97,13 @@ describe("an executor killed in the middle of a slot", () => {
   let cleanRows: LedgerRow[] = [];
 
   it("a clean run of the same slot is the reference", async () => {
-    cleanRows = await runReferenceSlot({ actor, date: "2030-06-01", pools, slots: slotOn("2030-06-01"), now: new Date("2030-06-01T12:00:01Z") });
+    cleanRows = await runReferenceSlot({
+      actor,
+      date: "2030-06-01",
+      pools,
+      slots: slotOn("2030-06-01"),
+      now: new Date("2030-06-01T12:00:01Z"),
+    });
     const [u1, u2, u3] = members;
     expect(cleanRows).toEqual([
       { kind: "ROS", subjectId: u1.stakeIds[0], userId: u1.userId, amount: "15" },
@@ -159,7 +168,9 @@ describe("an executor killed in the middle of a slot", () => {
     const { slot: completed, details } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
     expect(details.attempt).toBe(2);
-    expect(await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } }),
+    ).toBe(1);
     await expectLedgerOk();
 
     // Completed once: later ticks find nothing to do.

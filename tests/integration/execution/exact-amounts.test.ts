@@ -126,9 +126,29 @@ describe("one slot's payouts, exactly", () => {
 
     const at = new Date("2030-01-02T11:00:00Z");
     await expect(
-      queueDistribution({ actor, now: at, request: { premiumPoolAmount: "9.99999999", performancePoolAmount: undefined, description: "", multiSlotEnabled: true, slots: [slots[1]] } }),
+      queueDistribution({
+        actor,
+        now: at,
+        request: {
+          premiumPoolAmount: "9.99999999",
+          performancePoolAmount: undefined,
+          description: "",
+          multiSlotEnabled: true,
+          slots: [slots[1]],
+        },
+      }),
     ).rejects.toMatchObject({ code: "POOL_ALREADY_PAID" });
-    await queueDistribution({ actor, now: at, request: { premiumPoolAmount: "16.00000001", performancePoolAmount: undefined, description: "", multiSlotEnabled: true, slots: [slots[1]] } });
+    await queueDistribution({
+      actor,
+      now: at,
+      request: {
+        premiumPoolAmount: "16.00000001",
+        performancePoolAmount: undefined,
+        description: "",
+        multiSlotEnabled: true,
+        slots: [slots[1]],
+      },
+    });
 
     const walletsBefore = await walletBalances();
     const second = await tick({ now: new Date("2030-01-02T14:00:01Z") });

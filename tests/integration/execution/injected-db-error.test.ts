@@ -74,7 +74,13 @@ describe("a database error in the middle of a slot", () => {
   let cleanRows: LedgerRow[] = [];
 
   it("a clean run of the same slot pays the hand-computed amounts (the reference)", async () => {
-    cleanRows = await runReferenceSlot({ actor, date: "2030-05-01", pools, slots: slotAt("2030-05-01"), now: new Date("2030-05-01T12:00:01Z") });
+    cleanRows = await runReferenceSlot({
+      actor,
+      date: "2030-05-01",
+      pools,
+      slots: slotAt("2030-05-01"),
+      now: new Date("2030-05-01T12:00:01Z"),
+    });
     expect(cleanRows).toEqual([
       { kind: "ROS", subjectId: p.stakeIds[0], userId: p.userId, amount: "25" },
       { kind: "ROS", subjectId: q.stakeIds[0], userId: q.userId, amount: "62.5" },
@@ -95,7 +101,9 @@ describe("a database error in the middle of a slot", () => {
 
     const failedRun = await tick({ now: new Date(`${date}T12:00:01Z`) });
     const slot = await slotOf(date, 1);
-    expect(failedRun.executed).toEqual([expect.objectContaining({ slotId: slot.id, status: "FAILED", error: expect.stringContaining("injected failure") })]);
+    expect(failedRun.executed).toEqual([
+      expect.objectContaining({ slotId: slot.id, status: "FAILED", error: expect.stringContaining("injected failure") }),
+    ]);
     expect(slot).toMatchObject({ status: "FAILED", attempts: 1, leaseOwner: null, leaseExpiresAt: null });
     // The error was raised after the 4 ROS and 2 premium rows of this slot had been inserted.
     expect(failedDetails.parse(slot.executionDetails).error).toContain(`injected failure after 6 rows of slot ${slot.id}`);
@@ -104,7 +112,9 @@ describe("a database error in the middle of a slot", () => {
     const day = await dayOf(date);
     expect(day.status).toBe("FAILED");
     expect(poolsPaidOf(day)).toEqual(["0", "0"]);
-    expect(await db().auditLog.count({ where: { action: "slot.execute", outcome: "FAILED", reason: { contains: "injected failure" } } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { action: "slot.execute", outcome: "FAILED", reason: { contains: "injected failure" } } }),
+    ).toBe(1);
     await expectLedgerOk();
 
     // Still failing: a second tick does not pick a FAILED slot up by itself.

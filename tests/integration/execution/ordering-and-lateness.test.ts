@@ -132,7 +132,13 @@ describe("the lease reaper", () => {
     expect(await reapExpiredLeases({ now: new Date(`${date}T10:00:31Z`), maxAttempts: 3 })).toEqual([
       { slotId: slot.id, dayId: slot.dayId, slotNumber: 1, status: "PENDING", attempts: 1 },
     ]);
-    expect(await slotOf(date, 1)).toMatchObject({ status: "PENDING", attempts: 1, leaseOwner: null, leaseExpiresAt: null, executionDetails: null });
+    expect(await slotOf(date, 1)).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      executionDetails: null,
+    });
     expect((await dayOf(date)).status).toBe("PENDING");
 
     // The third attempt's executor dies too: the tick's reaper gives up, and nothing runs it.

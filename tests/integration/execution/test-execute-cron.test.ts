@@ -44,7 +44,7 @@ afterEach(() => {
 });
 
 describe("POST /test-execute-cron", () => {
-  it("is a 404 JSON error unless ENABLE_TEST_ENDPOINTS is exactly \"true\", even for an admin with a code", async () => {
+  it('is a 404 JSON error unless ENABLE_TEST_ENDPOINTS is exactly "true", even for an admin with a code', async () => {
     const admin = await createConsoleUser();
     const { cookie } = await signInAs(admin);
     for (const value of [undefined, "false", "1", "TRUE"]) {
@@ -61,7 +61,11 @@ describe("POST /test-execute-cron", () => {
     await expectError(await post({ body }), 401, "UNAUTHENTICATED");
 
     const viewer = await createConsoleUser({ role: "VIEWER" });
-    await expectError(await post({ cookie: (await signInAs(viewer)).cookie, body: { ...body, twoFactorCode: await codeFor(viewer) } }), 403, "FORBIDDEN");
+    await expectError(
+      await post({ cookie: (await signInAs(viewer)).cookie, body: { ...body, twoFactorCode: await codeFor(viewer) } }),
+      403,
+      "FORBIDDEN",
+    );
 
     const admin = await createConsoleUser();
     const { cookie } = await signInAs(admin);

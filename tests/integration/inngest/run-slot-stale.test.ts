@@ -14,8 +14,12 @@ function scheduledEvent(dayId: number, slotNumber: number, scheduledFor: Date) {
 
 describe("run-distribution-slot for a slot moved since", () => {
   it("does nothing for a run whose slot was rescheduled (a newer run owns the new time)", async () => {
-    const slot = { dayId: (await db().day.create({ data: { date: new Date("2030-01-01"), premiumPoolAmount: "0", performancePoolAmount: "0" } })).id };
-    await db().slot.create({ data: { dayId: slot.dayId, slotNumber: 2, rosPercentage: "1", scheduledFor: new Date(Date.now() + 3_600_000) } });
+    const slot = {
+      dayId: (await db().day.create({ data: { date: new Date("2030-01-01"), premiumPoolAmount: "0", performancePoolAmount: "0" } })).id,
+    };
+    await db().slot.create({
+      data: { dayId: slot.dayId, slotNumber: 2, rosPercentage: "1", scheduledFor: new Date(Date.now() + 3_600_000) },
+    });
     const staleTime = new Date(Date.now() - 1000);
     const engine = new InngestTestEngine({ function: runSlot, events: [scheduledEvent(slot.dayId, 2, staleTime)], steps: wokenUp });
     const { result, ctx } = await engine.execute();
@@ -24,5 +28,4 @@ describe("run-distribution-slot for a slot moved since", () => {
     expect(stepIds).toEqual(["claim"]);
     expect((await db().slot.findFirstOrThrow({ where: { dayId: slot.dayId, slotNumber: 2 } })).status).toBe("PENDING");
   });
-
 });

@@ -71,12 +71,23 @@ describe("run-distribution-slot", () => {
   it("marks its slot FAILED when the run fails for good, only if its lease still holds it", async () => {
     const day = await db().day.findFirstOrThrow({ where: { description: "inngest" } });
     const slot = await db().slot.create({
-      data: { dayId: day.id, slotNumber: 3, rosPercentage: "1", scheduledFor: new Date(), status: "EXECUTING", leaseOwner: "inngest:run-1", leaseExpiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        dayId: day.id,
+        slotNumber: 3,
+        rosPercentage: "1",
+        scheduledFor: new Date(),
+        status: "EXECUTING",
+        leaseOwner: "inngest:run-1",
+        leaseExpiresAt: new Date(Date.now() + 60_000),
+      },
     });
     const onFailure = runSlot.opts.onFailure as unknown as (ctx: unknown) => Promise<unknown>;
     const failure = (runId: string) => ({
       runId,
-      event: { name: "inngest/function.failed", data: { error: { message: "step distribute failed 4 times" }, event: scheduledEvent(day.id, 3, slot.scheduledFor), run_id: runId } },
+      event: {
+        name: "inngest/function.failed",
+        data: { error: { message: "step distribute failed 4 times" }, event: scheduledEvent(day.id, 3, slot.scheduledFor), run_id: runId },
+      },
     });
     await onFailure(failure("run-other"));
     expect((await db().slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe("EXECUTING");
@@ -92,17 +103,37 @@ describe("slot events sent on a change", () => {
   it("schedule new and moved PENDING slots with idempotent ids, and cancel moved or removed ones", () => {
     const at = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
     const slot = (slotNumber: number, hour: number, status: "PENDING" | "COMPLETED" = "PENDING") => ({
-      slotNumber, rosPercentage: "1", scheduledFor: at(hour), status, attempts: 0, executionDetails: null,
+      slotNumber,
+      rosPercentage: "1",
+      scheduledFor: at(hour),
+      status,
+      attempts: 0,
+      executionDetails: null,
     });
-    const day = { premiumPoolAmount: "0", performancePoolAmount: "0", premiumPoolPaid: "0", performancePoolPaid: "0", description: "", multiSlotEnabled: true };
+    const day = {
+      premiumPoolAmount: "0",
+      performancePoolAmount: "0",
+      premiumPoolPaid: "0",
+      performancePoolPaid: "0",
+      description: "",
+      multiSlotEnabled: true,
+    };
     const before = { ...day, slots: [slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 12), slot(4, 14)] };
     const after = { ...day, slots: [slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 13), slot(5, 16)] };
     const events = slotEventsFor({ dayId: 7, before, after }, "c1");
     expect(events.map((e) => [e.name, e.data, e.id])).toEqual([
       ["distribution/slot.changed", { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() }, "slot-changed-7-3-c1"],
       ["distribution/slot.changed", { dayId: 7, slotNumber: 4, scheduledFor: "" }, "slot-removed-7-4-c1"],
-      ["distribution/slot.scheduled", { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() }, `slot-scheduled-7-3-${at(13).toISOString()}-c1`],
-      ["distribution/slot.scheduled", { dayId: 7, slotNumber: 5, scheduledFor: at(16).toISOString() }, `slot-scheduled-7-5-${at(16).toISOString()}-c1`],
+      [
+        "distribution/slot.scheduled",
+        { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() },
+        `slot-scheduled-7-3-${at(13).toISOString()}-c1`,
+      ],
+      [
+        "distribution/slot.scheduled",
+        { dayId: 7, slotNumber: 5, scheduledFor: at(16).toISOString() },
+        `slot-scheduled-7-5-${at(16).toISOString()}-c1`,
+      ],
     ]);
     expect(slotEventsFor({ dayId: 7, before: after, after }, "c2")).toEqual([]);
   });
@@ -111,11 +142,15 @@ describe("slot events sent on a change", () => {
 describe("distribution-safety-net-tick", () => {
   it("runs a due slot that no per-slot run took", async () => {
     const day = await db().day.findFirstOrThrow({ where: { description: "inngest" } });
-    const slot = await db().slot.create({ data: { dayId: day.id, slotNumber: 4, rosPercentage: "1", scheduledFor: new Date(Date.now() - 500) } });
-    await db().slot.updateMany({ where: { dayId: day.id, status: { in: ["PENDING", "EXECUTING"] }, id: { not: slot.id } }, data: { status: "FAILED" } });
+    const slot = await db().slot.create({
+      data: { dayId: day.id, slotNumber: 4, rosPercentage: "1", scheduledFor: new Date(Date.now() - 500) },
+    });
+    await db().slot.updateMany({
+      where: { dayId: day.id, status: { in: ["PENDING", "EXECUTING"] }, id: { not: slot.id } },
+      data: { status: "FAILED" },
+    });
     const { result } = await new InngestTestEngine({ function: safetyNetTick }).execute();
     expect(result).toMatchObject({ executed: 1 });
     expect((await db().slot.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe("COMPLETED");
   });
 });
-

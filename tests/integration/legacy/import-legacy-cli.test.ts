@@ -22,7 +22,9 @@ describe("the command line", () => {
 
     const dry = await runCli([ndjsonFixture, "--dry-run"]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("Dry run, nothing written. 4 documents: 3 would be imported, 0 already imported, 0 conflicts, 1 invalid, 0 failed");
+    expect(dry.stdout).toContain(
+      "Dry run, nothing written. 4 documents: 3 would be imported, 0 already imported, 0 conflicts, 1 invalid, 0 failed",
+    );
     expect(await db().day.count({ where: { legacyId: { in: ids } } })).toBe(0);
 
     const run = await runCli([ndjsonFixture]);
@@ -53,7 +55,7 @@ describe("the command line", () => {
     expect(missing.stderr).toContain("Cannot read");
 
     const garbage = path.join(scratch, "garbage.json");
-    await writeFile(garbage, "[{\"_id\": {\"$oid\": \"695b565ca3f1c29e4b0d1e01\"}},\n");
+    await writeFile(garbage, '[{"_id": {"$oid": "695b565ca3f1c29e4b0d1e01"}},\n');
     const broken = await runCli([garbage]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`Cannot parse ${garbage}: The file starts with "[" but is not a valid JSON array`);

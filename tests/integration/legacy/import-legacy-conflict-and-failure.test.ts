@@ -53,20 +53,30 @@ describe("a document whose write fails midway", () => {
 
   it("leaves nothing of it, the next document is imported, and a later run imports it", async () => {
     // The audit row is its last write: by then its day and all three slots were inserted.
-    await db().$executeRawUnsafe(`ALTER TABLE audit_log ADD CONSTRAINT ${constraint} CHECK (details->>'legacyId' IS DISTINCT FROM '${failing}')`);
+    await db().$executeRawUnsafe(
+      `ALTER TABLE audit_log ADD CONSTRAINT ${constraint} CHECK (details->>'legacyId' IS DISTINCT FROM '${failing}')`,
+    );
     const slotsBefore = await db().slot.count();
 
     const report = await importText(lines);
 
-    expect(report.outcomes.map((o) => [o.ref.legacyId, o.outcome])).toEqual([[failing, "failed"], [after, "imported"]]);
-    expect(report.outcomes[0]).toMatchObject({ reason: expect.stringMatching(/^nothing of it was written: .*legacy_import_test_refuses_one/) });
+    expect(report.outcomes.map((o) => [o.ref.legacyId, o.outcome])).toEqual([
+      [failing, "failed"],
+      [after, "imported"],
+    ]);
+    expect(report.outcomes[0]).toMatchObject({
+      reason: expect.stringMatching(/^nothing of it was written: .*legacy_import_test_refuses_one/),
+    });
     expect(await db().day.findFirst({ where: { OR: [{ legacyId: failing }, { date: new Date("2019-04-01T00:00:00Z") }] } })).toBeNull();
     expect(await db().slot.count()).toBe(slotsBefore + 3); // only the second document's
     expect(await db().auditLog.count({ where: { action: "legacy.import", details: { path: ["legacyId"], equals: failing } } })).toBe(0);
 
     await db().$executeRawUnsafe(`ALTER TABLE audit_log DROP CONSTRAINT ${constraint}`);
     const retry = await importText(lines);
-    expect(retry.outcomes.map((o) => [o.ref.legacyId, o.outcome])).toEqual([[failing, "imported"], [after, "skipped"]]);
+    expect(retry.outcomes.map((o) => [o.ref.legacyId, o.outcome])).toEqual([
+      [failing, "imported"],
+      [after, "skipped"],
+    ]);
     expect((await storedDay(failing)).slots).toHaveLength(3);
   });
 });

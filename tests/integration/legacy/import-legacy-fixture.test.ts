@@ -8,7 +8,13 @@ import { brief, fullState, importFile, jsonFixture, runCli, storedDay } from "..
 // The fixture export imported as a dry run, for real, and again: what each run writes and reports.
 
 describe("importing the fixture export", () => {
-  const invalidIds = ["6965df6ca3f1c29e4b0d1e09", "69673144a3f1c29e4b0d1e0a", "696884f7a3f1c29e4b0d1e0b", "6969dd5ba3f1c29e4b0d1e0c", "696b264fa3f1c29e4b0d1e0d"];
+  const invalidIds = [
+    "6965df6ca3f1c29e4b0d1e09",
+    "69673144a3f1c29e4b0d1e0a",
+    "696884f7a3f1c29e4b0d1e0b",
+    "6969dd5ba3f1c29e4b0d1e0c",
+    "696b264fa3f1c29e4b0d1e0d",
+  ];
   let before: Awaited<ReturnType<typeof fullState>>;
   let afterDryRun: typeof before;
   let afterFirst: typeof before;
@@ -69,7 +75,12 @@ describe("importing the fixture export", () => {
   it("keeps per-slot statuses, EXECUTING becoming FAILED, pools paid once a slot completed", async () => {
     const mixed = await storedDay("695df607a3f1c29e4b0d1e03");
     expect(mixed).toMatchObject({ date: "2026-01-07", status: "PENDING", paid: ["6000", "4000"] });
-    expect(mixed.slots.map((s) => [s.n, s.status])).toEqual([[1, "COMPLETED"], [2, "FAILED"], [3, "FAILED"], [4, "PENDING"]]);
+    expect(mixed.slots.map((s) => [s.n, s.status])).toEqual([
+      [1, "COMPLETED"],
+      [2, "FAILED"],
+      [3, "FAILED"],
+      [4, "PENDING"],
+    ]);
     expect(mixed.slots[0].details).toEqual({
       executedAt: "2026-01-07T08:00:05.123Z",
       rosStats: { processedStakes: 150, totalDistributed: 3750.5 },
@@ -78,12 +89,19 @@ describe("importing the fixture export", () => {
       imported: true,
     });
     expect(mixed.slots[1].details).toEqual({ executedAt: "2026-01-07T05:58:31.000Z", error: executingImportError, imported: true });
-    expect(mixed.slots[2].details).toMatchObject({ executedAt: "2026-01-07T12:00:01.870Z", error: "Connection pool timed out", imported: true });
+    expect(mixed.slots[2].details).toMatchObject({
+      executedAt: "2026-01-07T12:00:01.870Z",
+      error: "Connection pool timed out",
+      imported: true,
+    });
     expect(mixed.slots[3].details).toBeNull();
 
     const failedDay = await storedDay("695f4916a3f1c29e4b0d1e04");
     expect(failedDay).toMatchObject({ date: "2026-01-08", status: "FAILED", pools: ["7250.125", "0"], paid: ["7250.125", "0"] });
-    expect(failedDay.slots.map((s) => [s.status, (s.details as { error?: string }).error])).toEqual([["COMPLETED", undefined], ["FAILED", failedImportError]]);
+    expect(failedDay.slots.map((s) => [s.status, (s.details as { error?: string }).error])).toEqual([
+      ["COMPLETED", undefined],
+      ["FAILED", failedImportError],
+    ]);
   });
 
   it("imports single-slot documents as slot 1", async () => {
@@ -118,11 +136,17 @@ describe("importing the fixture export", () => {
       ["69673144a3f1c29e4b0d1e0a", "invalid", "performancePoolAmount: must be at least 0, got -250"],
       ["696884f7a3f1c29e4b0d1e0b", "invalid", "distributionSlots[2].slotNumber: duplicate slot number 2"],
       ["6969dd5ba3f1c29e4b0d1e0c", "invalid", 'rosPercentage: must be a number, got "abc"'],
-      ["696b264fa3f1c29e4b0d1e0d", "invalid", 'distributionSlots[0].status: unknown status "DONE" (expected PENDING, EXECUTING, COMPLETED, FAILED)'],
+      [
+        "696b264fa3f1c29e4b0d1e0d",
+        "invalid",
+        'distributionSlots[0].status: unknown status "DONE" (expected PENDING, EXECUTING, COMPLETED, FAILED)',
+      ],
       ["line 241", "invalid", "_id: missing"],
     ]);
     expect(await db().day.count({ where: { legacyId: { in: invalidIds } } })).toBe(0);
-    const dates = ["2026-01-13", "2026-01-14", "2026-01-15", "2026-01-16", "2026-01-17", "2026-01-19"].map((d) => new Date(`${d}T00:00:00Z`));
+    const dates = ["2026-01-13", "2026-01-14", "2026-01-15", "2026-01-16", "2026-01-17", "2026-01-19"].map(
+      (d) => new Date(`${d}T00:00:00Z`),
+    );
     expect(await db().day.count({ where: { date: { in: dates } } })).toBe(0);
   });
 

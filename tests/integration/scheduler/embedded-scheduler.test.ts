@@ -17,8 +17,7 @@ async function waitFor<T>(read: () => Promise<T | null>, timeoutMs: number): Pro
   }
 }
 
-const completed = (slotNumber: number) => () =>
-  db().slot.findFirst({ where: { slotNumber, status: "COMPLETED" } });
+const completed = (slotNumber: number) => () => db().slot.findFirst({ where: { slotNumber, status: "COMPLETED" } });
 
 const lateness = (slot: { scheduledFor: Date; executionDetails: unknown }) =>
   Date.parse((slot.executionDetails as { executedAt: string }).executedAt) - slot.scheduledFor.getTime();
@@ -39,7 +38,13 @@ describe("embedded scheduler", () => {
     const first = new Date(Date.now() + 2_000);
     await queueDistribution({
       actor,
-      request: { premiumPoolAmount: "0", performancePoolAmount: "0", description: "", multiSlotEnabled: true, slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: first.toISOString() }] },
+      request: {
+        premiumPoolAmount: "0",
+        performancePoolAmount: "0",
+        description: "",
+        multiSlotEnabled: true,
+        slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: first.toISOString() }],
+      },
     });
     const slot1 = await waitFor(completed(1), 10_000);
     expect(lateness(slot1)).toBeGreaterThanOrEqual(0);

@@ -20,16 +20,42 @@ describe("planAddSlots", () => {
     );
     expect(next.slots.slice(0, 2)).toEqual(done.slots);
     expect(next.slots.slice(2)).toEqual([
-      { slotNumber: 3, rosPercentage: "1", scheduledFor: new Date("2026-02-13T16:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
-      { slotNumber: 4, rosPercentage: "1", scheduledFor: new Date("2026-02-13T18:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
+      {
+        slotNumber: 3,
+        rosPercentage: "1",
+        scheduledFor: new Date("2026-02-13T16:00:00Z"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+      },
+      {
+        slotNumber: 4,
+        rosPercentage: "1",
+        scheduledFor: new Date("2026-02-13T18:00:00Z"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+      },
     ]);
     expect(next.multiSlotEnabled).toBe(true);
     expect(next).toMatchObject({ premiumPoolAmount: done.premiumPoolAmount, description: done.description });
   });
 
-  it.each(["COMPLETED", "FAILED", "PENDING"] as const)("answers 400 \"Slot N already exists\" for a %s slot", (status) => {
+  it.each(["COMPLETED", "FAILED", "PENDING"] as const)('answers 400 "Slot N already exists" for a %s slot', (status) => {
     const day = dayWith([slot(1, "COMPLETED"), slot(5, status)]);
-    const error = expectAppError(() => planAddSlots(day, add([{ slotNumber: 6, rosPercentage: 1, time: "20:00" }, { slotNumber: 5, rosPercentage: 1 }]), context), "VALIDATION", "Slot 5 already exists");
+    const error = expectAppError(
+      () =>
+        planAddSlots(
+          day,
+          add([
+            { slotNumber: 6, rosPercentage: 1, time: "20:00" },
+            { slotNumber: 5, rosPercentage: 1 },
+          ]),
+          context,
+        ),
+      "VALIDATION",
+      "Slot 5 already exists",
+    );
     expect(error.status).toBe(400);
   });
 
@@ -45,7 +71,10 @@ describe("planAddSlots", () => {
   it("applies the settings limits", () => {
     expectAppError(() => planAddSlots(done, add([{ slotNumber: 3, rosPercentage: 10.5 }]), context), "VALIDATION");
     expectAppError(() => planAddSlots(done, add([{ slotNumber: 4, rosPercentage: 1 }]), context), "VALIDATION", /Slot 4 has no time/);
-    expectAppError(() => planAddSlots(done, add([{ slotNumber: 3, rosPercentage: 1, scheduledFor: "2026-02-14T01:00:00Z" }]), context), "VALIDATION");
+    expectAppError(
+      () => planAddSlots(done, add([{ slotNumber: 3, rosPercentage: 1, scheduledFor: "2026-02-14T01:00:00Z" }]), context),
+      "VALIDATION",
+    );
     const small = contextFor({ maxSlotsPerDay: 2, slotTimes: { "3": "16:00" } });
     expectAppError(() => planAddSlots(done, add([{ slotNumber: 3, rosPercentage: 1 }]), small), "VALIDATION", /maxSlotsPerDay/);
   });

@@ -7,10 +7,38 @@ import { contextFor, dayWith, expectAppError, slot } from "../../helpers/plan-fi
 
 // Plans on the days the clocks change, with slot times from the settings and from `time`.
 const cases = [
-  { zone: "America/New_York", day: "2026-03-08", now: "2026-03-08T16:00:00Z", local: "02:30", utc: "2026-03-08T07:30:00.000Z", kind: "spring forward" },
-  { zone: "America/New_York", day: "2026-11-01", now: "2026-11-01T17:00:00Z", local: "01:30", utc: "2026-11-01T05:30:00.000Z", kind: "fall back" },
-  { zone: "Europe/London", day: "2026-03-29", now: "2026-03-29T12:00:00Z", local: "01:30", utc: "2026-03-29T01:30:00.000Z", kind: "spring forward" },
-  { zone: "Europe/London", day: "2026-10-25", now: "2026-10-25T12:00:00Z", local: "01:30", utc: "2026-10-25T00:30:00.000Z", kind: "fall back" },
+  {
+    zone: "America/New_York",
+    day: "2026-03-08",
+    now: "2026-03-08T16:00:00Z",
+    local: "02:30",
+    utc: "2026-03-08T07:30:00.000Z",
+    kind: "spring forward",
+  },
+  {
+    zone: "America/New_York",
+    day: "2026-11-01",
+    now: "2026-11-01T17:00:00Z",
+    local: "01:30",
+    utc: "2026-11-01T05:30:00.000Z",
+    kind: "fall back",
+  },
+  {
+    zone: "Europe/London",
+    day: "2026-03-29",
+    now: "2026-03-29T12:00:00Z",
+    local: "01:30",
+    utc: "2026-03-29T01:30:00.000Z",
+    kind: "spring forward",
+  },
+  {
+    zone: "Europe/London",
+    day: "2026-10-25",
+    now: "2026-10-25T12:00:00Z",
+    local: "01:30",
+    utc: "2026-10-25T00:30:00.000Z",
+    kind: "fall back",
+  },
 ];
 
 describe.each(cases)("$zone on $day ($kind): $local → $utc", ({ zone, day, now, local, utc }) => {
@@ -22,13 +50,26 @@ describe.each(cases)("$zone on $day ($kind): $local → $utc", ({ zone, day, now
   });
 
   it("queues a slot whose request `time` is the transition hour", () => {
-    const next = planQueue(null, queueBody.parse({ distributionSlots: [{ slotNumber: 5, rosPercentage: 1, time: `${local}:00` }] }), context);
+    const next = planQueue(
+      null,
+      queueBody.parse({ distributionSlots: [{ slotNumber: 5, rosPercentage: 1, time: `${local}:00` }] }),
+      context,
+    );
     expect(next.slots[0].scheduledFor.toISOString()).toBe(utc);
   });
 
   it("adds a slot at the transition hour and at the end of the local day", () => {
     const done = dayWith([slot(3, "COMPLETED", { scheduledFor: new Date(now) })]);
-    const next = planAddSlots(done, addSlotsBody.parse({ additionalSlots: [{ slotNumber: 1, rosPercentage: 1 }, { slotNumber: 2, rosPercentage: 1 }] }), context);
+    const next = planAddSlots(
+      done,
+      addSlotsBody.parse({
+        additionalSlots: [
+          { slotNumber: 1, rosPercentage: 1 },
+          { slotNumber: 2, rosPercentage: 1 },
+        ],
+      }),
+      context,
+    );
     expect(next.slots[0].scheduledFor.toISOString()).toBe(utc);
     const lastHalfHour = next.slots[1].scheduledFor;
     expect(lastHalfHour.getTime()).toBeGreaterThan(new Date(now).getTime());
@@ -40,6 +81,9 @@ describe.each(cases)("$zone on $day ($kind): $local → $utc", ({ zone, day, now
     expect(planRetry(failed, { slotNumber: 1, scheduledFor: utc }, context).slots[0].scheduledFor.toISOString()).toBe(utc);
     const nextMidnight = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000);
     // Local midnight of the next day is at most 5 hours after UTC midnight in these zones.
-    expectAppError(() => planRetry(failed, { slotNumber: 1, scheduledFor: new Date(nextMidnight.getTime() + 6 * 3600_000).toISOString() }, context), "VALIDATION");
+    expectAppError(
+      () => planRetry(failed, { slotNumber: 1, scheduledFor: new Date(nextMidnight.getTime() + 6 * 3600_000).toISOString() }, context),
+      "VALIDATION",
+    );
   });
 });

@@ -33,9 +33,30 @@ describe("planQueue with no day yet: create", () => {
       description: "Morning distributions",
       multiSlotEnabled: true,
       slots: [
-        { slotNumber: 1, rosPercentage: "2.5", scheduledFor: new Date("2026-02-13T08:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
-        { slotNumber: 2, rosPercentage: "3", scheduledFor: new Date("2026-02-13T10:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
-        { slotNumber: 3, rosPercentage: "2", scheduledFor: new Date("2026-02-13T14:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
+        {
+          slotNumber: 1,
+          rosPercentage: "2.5",
+          scheduledFor: new Date("2026-02-13T08:00:00Z"),
+          status: "PENDING",
+          attempts: 0,
+          executionDetails: null,
+        },
+        {
+          slotNumber: 2,
+          rosPercentage: "3",
+          scheduledFor: new Date("2026-02-13T10:00:00Z"),
+          status: "PENDING",
+          attempts: 0,
+          executionDetails: null,
+        },
+        {
+          slotNumber: 3,
+          rosPercentage: "2",
+          scheduledFor: new Date("2026-02-13T14:00:00Z"),
+          status: "PENDING",
+          attempts: 0,
+          executionDetails: null,
+        },
       ],
     });
   });
@@ -43,12 +64,20 @@ describe("planQueue with no day yet: create", () => {
   it("defaults pools to 0 and description to empty; single-slot is slot 1", () => {
     const day = planQueue(null, queue({ multiSlot: false, rosPercentage: 1.5, time: "09:30" }), context);
     expect(day).toMatchObject({ premiumPoolAmount: "0", performancePoolAmount: "0", description: "", multiSlotEnabled: false });
-    expect(day.slots).toEqual([expect.objectContaining({ slotNumber: 1, rosPercentage: "1.5", scheduledFor: new Date("2026-02-13T09:30:00Z") })]);
+    expect(day.slots).toEqual([
+      expect.objectContaining({ slotNumber: 1, rosPercentage: "1.5", scheduledFor: new Date("2026-02-13T09:30:00Z") }),
+    ]);
   });
 
   it("refuses a rosPercentage above the settings maximum, and accepts it at the maximum", () => {
-    expectAppError(() => planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 10.00000001 }] }), context), "VALIDATION", /above the maximum of 10/);
-    expect(planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 10 }] }), context).slots[0].rosPercentage).toBe("10");
+    expectAppError(
+      () => planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 10.00000001 }] }), context),
+      "VALIDATION",
+      /above the maximum of 10/,
+    );
+    expect(planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 10 }] }), context).slots[0].rosPercentage).toBe(
+      "10",
+    );
   });
 
   it("refuses slot numbers above maxSlotsPerDay", () => {
@@ -61,9 +90,14 @@ describe("planQueue with no day yet: create", () => {
   });
 
   it("refuses a slot with no time, and a time that is not today", () => {
-    expectAppError(() => planQueue(null, queue({ distributionSlots: [{ slotNumber: 9, rosPercentage: 1 }] }), context), "VALIDATION", /Slot 9 has no time/);
     expectAppError(
-      () => planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 1, scheduledFor: "2026-02-14T08:00:00Z" }] }), context),
+      () => planQueue(null, queue({ distributionSlots: [{ slotNumber: 9, rosPercentage: 1 }] }), context),
+      "VALIDATION",
+      /Slot 9 has no time/,
+    );
+    expectAppError(
+      () =>
+        planQueue(null, queue({ distributionSlots: [{ slotNumber: 1, rosPercentage: 1, scheduledFor: "2026-02-14T08:00:00Z" }] }), context),
       "VALIDATION",
     );
   });
@@ -87,15 +121,31 @@ describe("planQueue with a day: seed 001's merge", () => {
     expect(next.slots[0]).toBe(existing.slots[0]);
     expect(next.slots[1]).toBe(existing.slots[1]);
     expect(next.slots[2]).toEqual({ ...existing.slots[2], rosPercentage: "4" }); // keeps its time
-    expect(next.slots[3]).toEqual({ slotNumber: 4, rosPercentage: "1", scheduledFor: new Date("2026-02-13T18:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null });
+    expect(next.slots[3]).toEqual({
+      slotNumber: 4,
+      rosPercentage: "1",
+      scheduledFor: new Date("2026-02-13T18:00:00Z"),
+      status: "PENDING",
+      attempts: 0,
+      executionDetails: null,
+    });
     expect(next.slots[4]).toBe(existing.slots[3]);
     expect(next.description).toBe(existing.description);
   });
 
   it("queues again after every slot completed (the 409 of seed 001 is gone)", () => {
     const done = dayWith([slot(1, "COMPLETED"), slot(2, "COMPLETED")]);
-    const next = planQueue(done, queue({ multiSlotEnabled: true, distributionSlots: [1, 2, 3, 4].map((n) => ({ slotNumber: n, rosPercentage: 1 })) }), context);
-    expect(next.slots.map((s) => [s.slotNumber, s.status])).toEqual([[1, "COMPLETED"], [2, "COMPLETED"], [3, "PENDING"], [4, "PENDING"]]);
+    const next = planQueue(
+      done,
+      queue({ multiSlotEnabled: true, distributionSlots: [1, 2, 3, 4].map((n) => ({ slotNumber: n, rosPercentage: 1 })) }),
+      context,
+    );
+    expect(next.slots.map((s) => [s.slotNumber, s.status])).toEqual([
+      [1, "COMPLETED"],
+      [2, "COMPLETED"],
+      [3, "PENDING"],
+      [4, "PENDING"],
+    ]);
     expect(next.slots.slice(0, 2)).toEqual(done.slots);
   });
 
@@ -112,7 +162,10 @@ describe("planQueue with a day: seed 001's merge", () => {
   it("refuses to lower a pool below what was paid (409), and allows lowering to it or raising", () => {
     const paid = dayWith([slot(1, "COMPLETED"), slot(2)], { premiumPoolPaid: "5000", performancePoolPaid: "3000" });
     const slots = [{ slotNumber: 2, rosPercentage: 1 }];
-    const error = expectAppError(() => planQueue(paid, queue({ premiumPoolAmount: 4999.99999999, distributionSlots: slots }), context), "POOL_ALREADY_PAID");
+    const error = expectAppError(
+      () => planQueue(paid, queue({ premiumPoolAmount: 4999.99999999, distributionSlots: slots }), context),
+      "POOL_ALREADY_PAID",
+    );
     expect(error.status).toBe(409);
     expectAppError(() => planQueue(paid, queue({ performancePoolAmount: 0, distributionSlots: slots }), context), "POOL_ALREADY_PAID");
     expect(planQueue(paid, queue({ premiumPoolAmount: 5000, distributionSlots: slots }), context).premiumPoolAmount).toBe("5000");
@@ -126,12 +179,25 @@ describe("planQueue with a day: seed 001's merge", () => {
 
   it("refuses a merge that would pass maxSlotsPerDay", () => {
     const small = contextFor({ maxSlotsPerDay: 2, slotTimes: context.settings.slotTimes });
-    expectAppError(() => planQueue(dayWith([slot(1, "COMPLETED"), slot(2)]), queue({ distributionSlots: [{ slotNumber: 3, rosPercentage: 1 }] }), small), "VALIDATION");
+    expectAppError(
+      () => planQueue(dayWith([slot(1, "COMPLETED"), slot(2)]), queue({ distributionSlots: [{ slotNumber: 3, rosPercentage: 1 }] }), small),
+      "VALIDATION",
+    );
   });
 
   it("does not change the day it was given", () => {
     const before = structuredClone(existing);
-    planQueue(existing, queue({ premiumPoolAmount: 9000, distributionSlots: [{ slotNumber: 3, rosPercentage: 7 }, { slotNumber: 4, rosPercentage: 1 }] }), context);
+    planQueue(
+      existing,
+      queue({
+        premiumPoolAmount: 9000,
+        distributionSlots: [
+          { slotNumber: 3, rosPercentage: 7 },
+          { slotNumber: 4, rosPercentage: 1 },
+        ],
+      }),
+      context,
+    );
     expect(existing).toEqual(before);
   });
 });

@@ -16,12 +16,18 @@ describe("planRetry", () => {
   });
 
   it("uses the scheduledFor given, which must be today", () => {
-    expect(planRetry(day, { slotNumber: 2, scheduledFor: "2026-02-13T20:00:00Z" }, context).slots[1].scheduledFor).toEqual(new Date("2026-02-13T20:00:00Z"));
+    expect(planRetry(day, { slotNumber: 2, scheduledFor: "2026-02-13T20:00:00Z" }, context).slots[1].scheduledFor).toEqual(
+      new Date("2026-02-13T20:00:00Z"),
+    );
     expectAppError(() => planRetry(day, { slotNumber: 2, scheduledFor: "2026-02-14T20:00:00Z" }, context), "VALIDATION", /not today/);
   });
 
   it.each(slotStatuses.filter((s) => s !== "FAILED" && s !== "EXECUTING"))("refuses to retry a %s slot (409)", (status) => {
-    const error = expectAppError(() => planRetry(dayWith([slot(1, status)]), { slotNumber: 1 }, context), "CONFLICT", `Slot 1 is ${status}; only a FAILED slot can be retried`);
+    const error = expectAppError(
+      () => planRetry(dayWith([slot(1, status)]), { slotNumber: 1 }, context),
+      "CONFLICT",
+      `Slot 1 is ${status}; only a FAILED slot can be retried`,
+    );
     expect(error.status).toBe(409);
   });
 
@@ -32,6 +38,10 @@ describe("planRetry", () => {
 
   it("is a 409 with the exact message while any slot is EXECUTING", () => {
     const running = dayWith([slot(1, "EXECUTING"), slot(2, "FAILED")]);
-    expectAppError(() => planRetry(running, { slotNumber: 2 }, context), "SLOTS_EXECUTING", "Cannot modify distribution while slots are executing");
+    expectAppError(
+      () => planRetry(running, { slotNumber: 2 }, context),
+      "SLOTS_EXECUTING",
+      "Cannot modify distribution while slots are executing",
+    );
   });
 });

@@ -150,11 +150,20 @@ function execute(state: DayState, move: Op, step: number): DayState | null {
 function plan(state: DayState | null, move: Op): () => DayState {
   switch (move.kind) {
     case "queue": {
-      const request = queueBody.parse({ premiumPoolAmount: move.premium, performancePoolAmount: move.performance, multiSlot: true, distributionSlots: move.slots });
+      const request = queueBody.parse({
+        premiumPoolAmount: move.premium,
+        performancePoolAmount: move.performance,
+        multiSlot: true,
+        distributionSlots: move.slots,
+      });
       return () => planQueue(state, request, context);
     }
     case "modify": {
-      const request = modifyBody.parse({ premiumPoolAmount: move.premium, performancePoolAmount: move.performance, distributionSlots: move.slots });
+      const request = modifyBody.parse({
+        premiumPoolAmount: move.premium,
+        performancePoolAmount: move.performance,
+        distributionSlots: move.slots,
+      });
       return () => planModify(state, request, context);
     }
     case "add": {
@@ -185,7 +194,8 @@ function expectInvariants(state: DayState, completed: Map<number, SlotState>) {
 
   // COMPLETED is terminal and immutable: every slot that ever completed is still there, unchanged.
   for (const [slotNumber, snapshot] of completed) expect(byNumber(state).get(slotNumber), `completed slot ${slotNumber}`).toEqual(snapshot);
-  for (const slot of state.slots) if (slot.status === "COMPLETED" && !completed.has(slot.slotNumber)) completed.set(slot.slotNumber, structuredClone(slot));
+  for (const slot of state.slots)
+    if (slot.status === "COMPLETED" && !completed.has(slot.slotNumber)) completed.set(slot.slotNumber, structuredClone(slot));
 }
 
 /** What each admin plan promises about the day before and after it. */
@@ -198,8 +208,13 @@ function expectPlanEffect(move: Op, before: DayState | null, after: DayState) {
     expect(calendarDateIn(slot.scheduledFor, context.settings.timeZone)).toBe(today);
   }
   if (move.kind === "retry") {
-    expect(next.get(move.slotNumber)).toMatchObject({ status: "PENDING", scheduledFor: move.scheduledFor ? new Date(move.scheduledFor) : now });
-    expect(after.slots.filter((slot) => slot.slotNumber !== move.slotNumber)).toEqual(before?.slots.filter((slot) => slot.slotNumber !== move.slotNumber));
+    expect(next.get(move.slotNumber)).toMatchObject({
+      status: "PENDING",
+      scheduledFor: move.scheduledFor ? new Date(move.scheduledFor) : now,
+    });
+    expect(after.slots.filter((slot) => slot.slotNumber !== move.slotNumber)).toEqual(
+      before?.slots.filter((slot) => slot.slotNumber !== move.slotNumber),
+    );
     expect(deriveDayStatus(after.slots.map((slot) => slot.status))).toBe("PENDING");
     return;
   }
@@ -211,7 +226,8 @@ function expectPlanEffect(move: Op, before: DayState | null, after: DayState) {
     for (const n of [...old.keys(), ...asked]) expect(next.has(n), `slot ${n} after queue`).toBe(true);
   }
   if (move.kind === "modify") {
-    for (const slot of after.slots) if (slot.status === "PENDING") expect(asked.has(slot.slotNumber), `PENDING slot ${slot.slotNumber} not in the body`).toBe(true);
+    for (const slot of after.slots)
+      if (slot.status === "PENDING") expect(asked.has(slot.slotNumber), `PENDING slot ${slot.slotNumber} not in the body`).toBe(true);
   }
   if (move.kind === "add") {
     expect(after.slots).toHaveLength((before?.slots.length ?? 0) + move.slots.length);

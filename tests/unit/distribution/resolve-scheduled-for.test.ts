@@ -47,8 +47,12 @@ describe("resolveScheduledFor: only today", () => {
   });
 
   it("accepts the first and last instant of today", () => {
-    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T00:00:00.000Z" }, undefined, context))).toBe("2026-02-13T00:00:00.000Z");
-    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T23:59:59.999Z" }, undefined, context))).toBe("2026-02-13T23:59:59.999Z");
+    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T00:00:00.000Z" }, undefined, context))).toBe(
+      "2026-02-13T00:00:00.000Z",
+    );
+    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T23:59:59.999Z" }, undefined, context))).toBe(
+      "2026-02-13T23:59:59.999Z",
+    );
   });
 
   it("refuses an existing instant that is no longer today", () => {
@@ -58,8 +62,16 @@ describe("resolveScheduledFor: only today", () => {
   it("judges 'today' in the time zone, not in UTC", () => {
     const newYork = contextFor({ timeZone: "America/New_York", today: "2026-02-13", now: "2026-02-13T15:00:00.000Z" });
     // 03:00Z on the 14th is still the 13th in New York; 05:00Z is the 14th there.
-    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-14T03:00:00.000Z" }, undefined, newYork))).toBe("2026-02-14T03:00:00.000Z");
-    expectAppError(() => resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-14T05:00:00.000Z" }, undefined, newYork), "VALIDATION");
-    expectAppError(() => resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T04:59:59.000Z" }, undefined, newYork), "VALIDATION");
+    expect(iso(resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-14T03:00:00.000Z" }, undefined, newYork))).toBe(
+      "2026-02-14T03:00:00.000Z",
+    );
+    expectAppError(
+      () => resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-14T05:00:00.000Z" }, undefined, newYork),
+      "VALIDATION",
+    );
+    expectAppError(
+      () => resolveScheduledFor({ slotNumber: 1, scheduledFor: "2026-02-13T04:59:59.000Z" }, undefined, newYork),
+      "VALIDATION",
+    );
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addSlotsBody,
-  historyQuery,
-  modifyBody,
-  previewQuery,
-  queueBody,
-  retryBody,
-  slotNumberParam,
-} from "@/lib/distribution/schemas";
+import { addSlotsBody, historyQuery, modifyBody, previewQuery, queueBody, retryBody, slotNumberParam } from "@/lib/distribution/schemas";
 import { settingsBody } from "@/lib/distribution/settings-schema";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -61,16 +53,47 @@ describe("queueBody", () => {
   it.each([
     ["no slots", { distributionSlots: [] }, "distributionSlots must be a non-empty array"],
     ["nothing at all", {}, "distributionSlots must be a non-empty array"],
-    ["single-slot with two slots", { multiSlot: false, distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }, { slotNumber: 2, rosPercentage: 1 }] }, "A single-slot distribution takes exactly one rosPercentage"],
-    ["duplicate slot numbers", { distributionSlots: [{ slotNumber: 2, rosPercentage: 1 }, { slotNumber: 2, rosPercentage: 1 }] }, "Duplicate slot number 2"],
+    [
+      "single-slot with two slots",
+      {
+        multiSlot: false,
+        distributionSlots: [
+          { slotNumber: 1, rosPercentage: 1 },
+          { slotNumber: 2, rosPercentage: 1 },
+        ],
+      },
+      "A single-slot distribution takes exactly one rosPercentage",
+    ],
+    [
+      "duplicate slot numbers",
+      {
+        distributionSlots: [
+          { slotNumber: 2, rosPercentage: 1 },
+          { slotNumber: 2, rosPercentage: 1 },
+        ],
+      },
+      "Duplicate slot number 2",
+    ],
     ["rosPercentage 0", { distributionSlots: [{ slotNumber: 1, rosPercentage: 0 }] }, "rosPercentage must be greater than 0"],
     ["rosPercentage above 100", { distributionSlots: [{ slotNumber: 1, rosPercentage: 101 }] }, "rosPercentage must be at most 100"],
-    ["9 decimal places", { distributionSlots: [{ slotNumber: 1, rosPercentage: 1.123456789 }] }, "rosPercentage has more than 8 decimal places"],
-    ["a negative pool", { premiumPoolAmount: -1, distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }, "premiumPoolAmount must be at least 0"],
+    [
+      "9 decimal places",
+      { distributionSlots: [{ slotNumber: 1, rosPercentage: 1.123456789 }] },
+      "rosPercentage has more than 8 decimal places",
+    ],
+    [
+      "a negative pool",
+      { premiumPoolAmount: -1, distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] },
+      "premiumPoolAmount must be at least 0",
+    ],
     ["a string amount", { distributionSlots: [{ slotNumber: 1, rosPercentage: "2.5" }] }, "rosPercentage must be a number"],
     ["slotNumber 1.5", { distributionSlots: [{ slotNumber: 1.5, rosPercentage: 1 }] }, "slotNumber must be a whole number"],
     ["a bad time", { distributionSlots: [{ slotNumber: 1, rosPercentage: 1, time: "7:00" }] }, "time must be HH:mm or HH:mm:ss"],
-    ["a local instant", { distributionSlots: [{ slotNumber: 1, rosPercentage: 1, scheduledFor: "2026-02-13T10:00:00" }] }, "scheduledFor must be an ISO 8601 instant"],
+    [
+      "a local instant",
+      { distributionSlots: [{ slotNumber: 1, rosPercentage: 1, scheduledFor: "2026-02-13T10:00:00" }] },
+      "scheduledFor must be an ISO 8601 instant",
+    ],
   ])("refuses %s", (_name, body, message) => {
     const result = queueBody.safeParse(body);
     expect(result.success).toBe(false);
@@ -82,8 +105,12 @@ describe("queueBody", () => {
   });
 
   it("refuses a description longer than 500 characters", () => {
-    expect(queueBody.safeParse({ description: "x".repeat(501), distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }).success).toBe(false);
-    expect(queueBody.safeParse({ description: "x".repeat(500), distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }).success).toBe(true);
+    expect(queueBody.safeParse({ description: "x".repeat(501), distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }).success).toBe(
+      false,
+    );
+    expect(queueBody.safeParse({ description: "x".repeat(500), distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }).success).toBe(
+      true,
+    );
   });
 });
 
@@ -104,7 +131,12 @@ describe("modifyBody and addSlotsBody", () => {
   );
 
   it("add-slots refuses duplicates within the request", () => {
-    const result = addSlotsBody.safeParse({ additionalSlots: [{ slotNumber: 3, rosPercentage: 1 }, { slotNumber: 3, rosPercentage: 2 }] });
+    const result = addSlotsBody.safeParse({
+      additionalSlots: [
+        { slotNumber: 3, rosPercentage: 1 },
+        { slotNumber: 3, rosPercentage: 2 },
+      ],
+    });
     expect(messages(result)).toContain("Duplicate slot number 3");
   });
 });
@@ -116,7 +148,10 @@ describe("retry, path and query parameters", () => {
     expect(retryBody.safeParse({ scheduledFor: "at four" }).success).toBe(false);
   });
 
-  it.each([["1", 1], ["200", 200]])("slotNumber %j is %d", (raw, value) => {
+  it.each([
+    ["1", 1],
+    ["200", 200],
+  ])("slotNumber %j is %d", (raw, value) => {
     expect(slotNumberParam.parse({ slotNumber: raw })).toEqual({ slotNumber: value });
   });
 
@@ -127,7 +162,8 @@ describe("retry, path and query parameters", () => {
   it("preview takes rosPercentage as an exact decimal", () => {
     expect(previewQuery.parse({ rosPercentage: "1.5" })).toEqual({ rosPercentage: "1.5" });
     expect(previewQuery.parse({})).toEqual({});
-    for (const raw of ["0", "-1", "101", "abc", "1.123456789"]) expect(previewQuery.safeParse({ rosPercentage: raw }).success, raw).toBe(false);
+    for (const raw of ["0", "-1", "101", "abc", "1.123456789"])
+      expect(previewQuery.safeParse({ rosPercentage: raw }).success, raw).toBe(false);
   });
 
   it("history takes real dates in order", () => {
@@ -160,7 +196,12 @@ describe("settingsBody", () => {
     { maxLatenessSeconds: 59 },
     { premiumMinStake: -1 },
     { slots: [{ slotNumber: 1, time: "25:00" }] },
-    { slots: [{ slotNumber: 1, time: "08:00" }, { slotNumber: 1, time: "09:00" }] },
+    {
+      slots: [
+        { slotNumber: 1, time: "08:00" },
+        { slotNumber: 1, time: "09:00" },
+      ],
+    },
   ])("refuses %j", (body) => {
     expect(settingsBody.safeParse(body).success).toBe(false);
   });

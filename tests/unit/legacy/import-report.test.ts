@@ -9,7 +9,12 @@ const outcomes: ImportOutcome[] = [
   { ref: ref("695b565ca3f1c29e4b0d1e01"), outcome: "imported", date: "2026-01-05", slots: 3, status: "COMPLETED" },
   { ref: ref("6960b1fca3f1c29e4b0d1e05", 2, 20), outcome: "imported", date: "2026-01-09", slots: 1, status: "PENDING" },
   { ref: ref("695cabeaa3f1c29e4b0d1e02", 3, 40), outcome: "skipped", date: "2026-01-06", reason: "already imported" },
-  { ref: ref("695cd27da3f1c29e4b0d1e08", 4, 60), outcome: "conflict", date: "2026-01-06", reason: "2026-01-06 is taken by the day of _id 695cabeaa3f1c29e4b0d1e02" },
+  {
+    ref: ref("695cd27da3f1c29e4b0d1e08", 4, 60),
+    outcome: "conflict",
+    date: "2026-01-06",
+    reason: "2026-01-06 is taken by the day of _id 695cabeaa3f1c29e4b0d1e02",
+  },
   { ref: ref(null, 5, 80), outcome: "invalid", reason: "_id: missing" },
   { ref: ref("695f4916a3f1c29e4b0d1e04", 6, 99), outcome: "failed", date: "2026-01-08", reason: "nothing of it was written: boom" },
 ];
@@ -80,7 +85,9 @@ describe("the command line", () => {
   });
 
   it("names the database without its password", () => {
-    expect(describeDatabase("postgresql://slotpay:secret@127.0.0.1:5432/slotpay_x?sslmode=disable")).toBe("postgresql://127.0.0.1:5432/slotpay_x");
+    expect(describeDatabase("postgresql://slotpay:secret@127.0.0.1:5432/slotpay_x?sslmode=disable")).toBe(
+      "postgresql://127.0.0.1:5432/slotpay_x",
+    );
     expect(describeDatabase(undefined)).toMatch(/^the embedded PGlite database at \//);
   });
 });

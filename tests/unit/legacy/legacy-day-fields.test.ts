@@ -55,7 +55,13 @@ describe("documents that are accepted", () => {
   });
 
   it("accept a string _id and ISO strings where dates are expected", () => {
-    const day = importedDay(legacyJson({ _id: " legacy-7 ", queuedAt: "2026-02-13T07:30:00+01:00", distributionSlots: [slotJson(1, { scheduledFor: "2026-02-13T08:00:00Z" })] }));
+    const day = importedDay(
+      legacyJson({
+        _id: " legacy-7 ",
+        queuedAt: "2026-02-13T07:30:00+01:00",
+        distributionSlots: [slotJson(1, { scheduledFor: "2026-02-13T08:00:00Z" })],
+      }),
+    );
     expect(day.legacyId).toBe("legacy-7");
     expect(day.queuedAt).toEqual(new Date("2026-02-13T06:30:00Z"));
     expect(day.slots[0].scheduledFor).toEqual(new Date("2026-02-13T08:00:00Z"));

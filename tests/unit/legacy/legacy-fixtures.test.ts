@@ -7,7 +7,9 @@ import { readLegacyExport } from "@/lib/legacy/read-legacy-export";
 
 describe("the fixtures", () => {
   it("hold the documents the integration tests expect, valid and invalid", () => {
-    const outcomes = readLegacyExport(readFileSync("tests/fixtures/legacy/daily-distribution-queue.json", "utf8")).entries.map(prepareLegacyEntry);
+    const outcomes = readLegacyExport(readFileSync("tests/fixtures/legacy/daily-distribution-queue.json", "utf8")).entries.map(
+      prepareLegacyEntry,
+    );
     expect(outcomes.filter((o) => o.valid).map((o) => o.ref.legacyId)).toEqual([
       "695b565ca3f1c29e4b0d1e01",
       "695cabeaa3f1c29e4b0d1e02",
@@ -23,7 +25,11 @@ describe("the fixtures", () => {
       ["69673144a3f1c29e4b0d1e0a", 191, "performancePoolAmount: must be at least 0, got -250"],
       ["696884f7a3f1c29e4b0d1e0b", 204, "distributionSlots[2].slotNumber: duplicate slot number 2"],
       ["6969dd5ba3f1c29e4b0d1e0c", 219, 'rosPercentage: must be a number, got "abc"'],
-      ["696b264fa3f1c29e4b0d1e0d", 229, 'distributionSlots[0].status: unknown status "DONE" (expected PENDING, EXECUTING, COMPLETED, FAILED)'],
+      [
+        "696b264fa3f1c29e4b0d1e0d",
+        229,
+        'distributionSlots[0].status: unknown status "DONE" (expected PENDING, EXECUTING, COMPLETED, FAILED)',
+      ],
       [null, 241, "_id: missing"],
     ]);
   });

@@ -12,7 +12,14 @@ describe("single-slot documents", () => {
     const day = importedDay(single({ scheduledFor: { $date: "2026-02-13T12:00:00Z" } }));
     expect(day.multiSlotEnabled).toBe(false);
     expect(day.slots).toEqual([
-      { slotNumber: 1, rosPercentage: "2.75", scheduledFor: new Date("2026-02-13T12:00:00Z"), status: "PENDING", attempts: 0, executionDetails: null },
+      {
+        slotNumber: 1,
+        rosPercentage: "2.75",
+        scheduledFor: new Date("2026-02-13T12:00:00Z"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+      },
     ]);
   });
 
@@ -39,6 +46,10 @@ describe("single-slot documents", () => {
     expect(statusOf("EXECUTING")).toMatchObject({ status: "FAILED", executionDetails: { error: executingImportError } });
     expect(statusOf("FAILED")).toMatchObject({ status: "FAILED", executionDetails: { error: failedImportError } });
     expect(statusOf(undefined)).toMatchObject({ status: "PENDING", executionDetails: null });
-    expect(importedDay(single({ status: "COMPLETED" }))).toMatchObject({ status: "COMPLETED", premiumPoolPaid: "5000", performancePoolPaid: "3000" });
+    expect(importedDay(single({ status: "COMPLETED" }))).toMatchObject({
+      status: "COMPLETED",
+      premiumPoolPaid: "5000",
+      performancePoolPaid: "3000",
+    });
   });
 });

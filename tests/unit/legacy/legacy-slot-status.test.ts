@@ -12,8 +12,22 @@ describe("slots without a status (seed 000's migration rule)", () => {
   it("become COMPLETED with zeroed details at lastExecution's time when the document was COMPLETED, pools marked paid", () => {
     const day = importedDay(legacyJson({ status: "COMPLETED", lastExecution: { executedAt: { $date: "2026-02-13T09:00:04.500Z" } } }));
     expect(day.slots).toEqual([
-      { slotNumber: 1, rosPercentage: "2.5", scheduledFor: new Date("2026-02-13T08:00:00.000Z"), status: "COMPLETED", attempts: 1, executionDetails: zeroed("2026-02-13T09:00:04.500Z") },
-      { slotNumber: 2, rosPercentage: "2.5", scheduledFor: new Date("2026-02-13T09:00:00.000Z"), status: "COMPLETED", attempts: 1, executionDetails: zeroed("2026-02-13T09:00:04.500Z") },
+      {
+        slotNumber: 1,
+        rosPercentage: "2.5",
+        scheduledFor: new Date("2026-02-13T08:00:00.000Z"),
+        status: "COMPLETED",
+        attempts: 1,
+        executionDetails: zeroed("2026-02-13T09:00:04.500Z"),
+      },
+      {
+        slotNumber: 2,
+        rosPercentage: "2.5",
+        scheduledFor: new Date("2026-02-13T09:00:00.000Z"),
+        status: "COMPLETED",
+        attempts: 1,
+        executionDetails: zeroed("2026-02-13T09:00:04.500Z"),
+      },
     ]);
     expect(day).toMatchObject({ status: "COMPLETED", premiumPoolPaid: "5000", performancePoolPaid: "3000" });
   });
@@ -50,7 +64,10 @@ describe("slots with a status", () => {
         },
       }),
       slotJson(2, { status: "EXECUTING", executionDetails: null }),
-      slotJson(3, { status: "FAILED", executionDetails: { executedAt: { $date: "2026-02-13T10:00:01.000Z" }, error: "Connection pool timed out" } }),
+      slotJson(3, {
+        status: "FAILED",
+        executionDetails: { executedAt: { $date: "2026-02-13T10:00:01.000Z" }, error: "Connection pool timed out" },
+      }),
       slotJson(4, { status: "FAILED" }),
       slotJson(5, { status: "PENDING", executionDetails: { executedAt: { $date: "2026-02-13T11:00:00.000Z" } } }),
       slotJson(6, { status: "COMPLETED", executionDetails: null }),
@@ -67,8 +84,14 @@ describe("slots with a status", () => {
       performancePoolStats: { qualifiedUsers: 30, totalDistributed: 3000 },
       imported: true,
     });
-    expect(failed).toMatchObject({ status: "FAILED", executionDetails: { executedAt: "2026-02-13T10:00:01.000Z", error: "Connection pool timed out", imported: true } });
-    expect(failedBare).toMatchObject({ status: "FAILED", executionDetails: { executedAt: "2026-02-13T08:00:05.000Z", error: failedImportError, imported: true } });
+    expect(failed).toMatchObject({
+      status: "FAILED",
+      executionDetails: { executedAt: "2026-02-13T10:00:01.000Z", error: "Connection pool timed out", imported: true },
+    });
+    expect(failedBare).toMatchObject({
+      status: "FAILED",
+      executionDetails: { executedAt: "2026-02-13T08:00:05.000Z", error: failedImportError, imported: true },
+    });
     expect(pending).toMatchObject({ status: "PENDING", attempts: 0, executionDetails: null });
     expect(completedBare.executionDetails).toEqual(zeroed("2026-02-13T08:00:05.000Z"));
   });
@@ -82,27 +105,39 @@ describe("slots with a status", () => {
 
   it("give the day the status derived from them, and pools paid because a slot completed", () => {
     expect(importedDay(mixed)).toMatchObject({ status: "PENDING", premiumPoolPaid: "5000", performancePoolPaid: "3000" });
-    const failedDay = importedDay(legacyJson({ distributionSlots: [slotJson(1, { status: "COMPLETED" }), slotJson(2, { status: "EXECUTING" })] }));
+    const failedDay = importedDay(
+      legacyJson({ distributionSlots: [slotJson(1, { status: "COMPLETED" }), slotJson(2, { status: "EXECUTING" })] }),
+    );
     expect(failedDay).toMatchObject({ status: "FAILED", premiumPoolPaid: "5000" });
-    const nothingPaid = importedDay(legacyJson({ distributionSlots: [slotJson(1, { status: "FAILED" }), slotJson(2, { status: "EXECUTING" })] }));
+    const nothingPaid = importedDay(
+      legacyJson({ distributionSlots: [slotJson(1, { status: "FAILED" }), slotJson(2, { status: "EXECUTING" })] }),
+    );
     expect(nothingPaid).toMatchObject({ status: "FAILED", premiumPoolPaid: "0", performancePoolPaid: "0" });
   });
 });
 
 describe("mapLegacyDocument, for any mix of statuses", () => {
   const status = fc.constantFrom<SlotStatus | null>(null, ...slotStatuses);
-  const documents = fc.record({ docStatus: status, slots: fc.array(status, { minLength: 1, maxLength: 8 }) }).map(({ docStatus, slots }): LegacyDocument => ({
-    legacyId,
-    date: "2026-02-13",
-    premiumPoolAmount: "5000",
-    performancePoolAmount: "3000",
-    description: "",
-    status: docStatus,
-    queuedAt: new Date("2026-02-13T07:00:00Z"),
-    lastExecutedAt: null,
-    singleSlot: false,
-    slots: slots.map((slotStatus, i) => ({ slotNumber: i + 1, rosPercentage: "1", scheduledFor: new Date("2026-02-13T08:00:00Z"), status: slotStatus, executionDetails: null })),
-  }));
+  const documents = fc
+    .record({ docStatus: status, slots: fc.array(status, { minLength: 1, maxLength: 8 }) })
+    .map(({ docStatus, slots }): LegacyDocument => ({
+      legacyId,
+      date: "2026-02-13",
+      premiumPoolAmount: "5000",
+      performancePoolAmount: "3000",
+      description: "",
+      status: docStatus,
+      queuedAt: new Date("2026-02-13T07:00:00Z"),
+      lastExecutedAt: null,
+      singleSlot: false,
+      slots: slots.map((slotStatus, i) => ({
+        slotNumber: i + 1,
+        rosPercentage: "1",
+        scheduledFor: new Date("2026-02-13T08:00:00Z"),
+        status: slotStatus,
+        executionDetails: null,
+      })),
+    }));
 
   it("never imports an EXECUTING slot, derives the day status, pays pools exactly when a slot completed, details only on executed slots", () => {
     fc.assert(

@@ -6,11 +6,16 @@ const parsed = (entry: ExportEntry) => ("json" in entry ? entry.json : `error: $
 
 describe("readLegacyExport", () => {
   it("reads a pretty-printed JSON array and says on which line each document starts", () => {
-    const text = ['[', '  {"a": 1,', '   "s": "x,]}\\"{"},', '  {', '    "b": [1, {"c": 2}]', '  }, 3,', '  "four"', ']'].join("\n");
+    const text = ["[", '  {"a": 1,', '   "s": "x,]}\\"{"},', "  {", '    "b": [1, {"c": 2}]', "  }, 3,", '  "four"', "]"].join("\n");
     const { format, entries } = readLegacyExport(text);
     expect(format).toBe("json-array");
     expect(entries.map(parsed)).toEqual([{ a: 1, s: 'x,]}"{' }, { b: [1, { c: 2 }] }, 3, "four"]);
-    expect(entries.map((e) => [e.index, e.line])).toEqual([[1, 2], [2, 4], [3, 6], [4, 7]]);
+    expect(entries.map((e) => [e.index, e.line])).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+      [4, 7],
+    ]);
   });
 
   it("reads a one-line array, with a byte order mark", () => {
@@ -23,7 +28,11 @@ describe("readLegacyExport", () => {
     const text = '{"a":1}\r\n\r\n{"a":2\r\n  {"a":3}  \r\n';
     const { format, entries } = readLegacyExport(text);
     expect(format).toBe("ndjson");
-    expect(entries.map((e) => [e.index, e.line])).toEqual([[1, 1], [2, 3], [3, 4]]);
+    expect(entries.map((e) => [e.index, e.line])).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(parsed(entries[0])).toEqual({ a: 1 });
     expect(parsed(entries[1])).toMatch(/^error: /);
     expect(parsed(entries[2])).toEqual({ a: 3 });

@@ -5,6 +5,7 @@ import { actorOf } from "@/lib/http/actor";
 import { route } from "@/lib/http/route";
 
 // POST /api/admin/daily-declaration-returns/queue – queue today's day, or merge into it
-export const POST = route({ access: "admin", action: "distribution.queue", body: queueBody, precheck: ({ body }) => precheckSlots(body.slots) }, ({ session, body }) =>
-  queueDistribution({ actor: actorOf(session), request: body }),
+export const POST = route(
+  { access: "admin", action: "distribution.queue", body: queueBody, precheck: ({ body }) => precheckSlots(body.slots) },
+  ({ session, body }) => queueDistribution({ actor: actorOf(session), request: body }),
 );

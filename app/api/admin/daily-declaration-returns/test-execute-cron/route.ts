@@ -17,4 +17,3 @@ export async function POST(request: Request) {
   if (!enabled()) return Response.json({ success: false, code: "NOT_FOUND", message: "Not found" }, { status: 404 });
   return runTick(request);
 }
-

@@ -13,6 +13,5 @@ export const POST = route(
     params: slotNumberParam,
     precheck: ({ body, params }) => precheckScheduledFor(params.slotNumber, body.scheduledFor),
   },
-  ({ session, body, params }) =>
-    retrySlot({ actor: actorOf(session), slotNumber: params.slotNumber, scheduledFor: body.scheduledFor }),
+  ({ session, body, params }) => retrySlot({ actor: actorOf(session), slotNumber: params.slotNumber, scheduledFor: body.scheduledFor }),
 );
