@@ -1,9 +1,11 @@
 import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { openAuthSession } from "@/lib/auth/sessions";
-import { benchAuthSecret, startAppServer } from "./app-server";
+import { startAppServer } from "../tests/support/app-server";
 import { runLoad, type LoadFigures } from "./http-load";
 import type { BenchOptions } from "./options";
 import { queueDueSlot, runDueSlot, type Actor, type SlotRun } from "./slot-run";
+
+const benchAuthSecret = "bench-secret";
 
 export type HttpFigures = {
   /** One client, back to back: the server's own time per request. */
@@ -46,7 +48,11 @@ async function loadDuringSlot(admin: Actor, slotNumber: number, load: Load): Pro
  */
 export async function measureHttp(options: BenchOptions, admin: Actor, log: (line: string) => void): Promise<HttpFigures> {
   const databaseUrl = process.env.DATABASE_URL ?? options.databaseUrl;
-  const server = await startAppServer({ port: options.port, databaseUrl });
+  const server = await startAppServer({
+    port: options.port,
+    databaseUrl,
+    env: { NEXTAUTH_SECRET: benchAuthSecret, SLOTPAY_SCHEDULER: "off", SLOTPAY_LOG: "silent" }, // the bench runs the slots itself
+  });
   try {
     // The cookie is signed here with the server's secret, as the tests sign theirs.
     process.env.NEXTAUTH_SECRET = benchAuthSecret;

@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] – SPEC §9's performance bars on a local PostgreSQL. See docs/decisions/005-benchmark.md.
 import { closeDb, db } from "@/lib/db/client";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
-import { ensureNextBuild } from "./app-server";
+import { ensureNextBuild } from "../tests/support/app-server";
 import { recreateBenchDatabase, withBenchClient } from "./database";
 import { measureHttp } from "./http-step";
 import { parseBenchOptions } from "./options";
@@ -27,7 +27,7 @@ async function main() {
   for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV", "INNGEST_BASE_URL"]) delete process.env[name];
 
   log(`Slotpay bench: ${count(options.stakes)} stakes, ${count(options.users)} users${options.quick ? " (quick)" : ""}`);
-  ensureNextBuild({ log }); // before the seed: a failing build should not cost a 1M-stake seed first
+  await ensureNextBuild({ log }); // before the seed: a failing build should not cost a 1M-stake seed first
   await recreateBenchDatabase(options.databaseUrl);
 
   log("1. seed");

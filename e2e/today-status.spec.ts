@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { submitSignIn, unusedTotpCode } from "./fixtures";
+import { signedInUser } from "./factories";
 
 const base = "/api/admin/daily-declaration-returns";
 
 test("a queued slot shows on the admin page as PENDING, then COMPLETED once a tick runs it", async ({ page }) => {
-  await submitSignIn(page);
+  const admin = await signedInUser(page);
   await expect(page.getByRole("heading", { name: "Daily declaration returns" })).toBeVisible();
 
   // The page's own session calls the API, as the admin frontend does (cookies and Origin included).
@@ -16,7 +16,7 @@ test("a queued slot shows on the admin page as PENDING, then COMPLETED once a ti
       description: "e2e",
       multiSlot: true,
       distributionSlots: [{ slotNumber: 1, rosPercentage: 1.25, scheduledFor: inOneMinute }],
-      twoFactorCode: await unusedTotpCode(),
+      twoFactorCode: await admin.nextCode(),
     },
   });
   expect(queued.status()).toBe(200);
