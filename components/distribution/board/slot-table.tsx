@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { instantOfLocalTime, localTimePattern } from "@/lib/distribution/time-zone";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Preview } from "../hooks/use-slot-previews";
 import type { BoardRow, SlotEdit } from "../logic/board-draft";
@@ -11,10 +12,12 @@ import { SlotPreview } from "./slot-preview";
 import { SlotRowActions, type SlotRowHandlers } from "./slot-row-actions";
 import { SlotState } from "./slot-state";
 import { SlotTime } from "./slot-time";
+import { useNow } from "./use-countdown";
 import { useIsWide } from "./use-is-wide";
 
 export type SlotListProps = {
   rows: BoardRow[];
+  date: string;
   timeZone: string;
   errors: FieldErrors;
   previews: Map<number, Preview>;
@@ -32,7 +35,17 @@ export function SlotList(props: SlotListProps) {
   return useIsWide() ? <SlotTable {...props} /> : <SlotCards {...props} />;
 }
 
-function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+/** Whether an editable row's time is already behind the clock of its day. */
+function usePassedTime({ date, timeZone }: Pick<SlotListProps, "date" | "timeZone">) {
+  const now = useNow(15_000);
+  return (row: BoardRow) => {
+    if (row.lock.locked || !localTimePattern.test(row.time) || (row.kind === "existing" && !row.edited)) return false;
+    return instantOfLocalTime(date, row.time, timeZone).getTime() < now;
+  };
+}
+
+function SlotTable({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  const timePassed = usePassedTime({ date, timeZone });
   return (
     <Table aria-label="Slots">
       <TableHeader>
@@ -65,6 +78,7 @@ function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
                 errors={errors.slots[row.slotNumber]}
                 readOnly={readOnly}
                 onEdit={(change) => onEdit(row, change)}
+                timePassed={timePassed(row)}
                 compact
               />
               {errors.slots[row.slotNumber]?.row && (
@@ -86,7 +100,8 @@ function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
   );
 }
 
-function SlotCards({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+function SlotCards({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  const timePassed = usePassedTime({ date, timeZone });
   return (
     <ul aria-label="Slots" className="grid gap-3">
       {rows.map((row) => (
@@ -105,10 +120,16 @@ function SlotCards({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
               Scheduled <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} />
             </p>
           )}
-          <SlotFields row={row} errors={errors.slots[row.slotNumber]} readOnly={readOnly} onEdit={(change) => onEdit(row, change)} />
+          <SlotFields
+            row={row}
+            errors={errors.slots[row.slotNumber]}
+            readOnly={readOnly}
+            onEdit={(change) => onEdit(row, change)}
+            timePassed={timePassed(row)}
+          />
           {errors.slots[row.slotNumber]?.row && <p className="text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>}
           <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
-          {row.slot && <ExecutionSummary slot={row.slot} />}
+          {row.slot && row.status !== "PENDING" && <ExecutionSummary slot={row.slot} />}
           <SlotRowActions row={row} readOnly={readOnly} busy={busy} handlers={handlers} />
         </li>
       ))}
