@@ -35,6 +35,37 @@ export function SlotList(props: SlotListProps) {
   return useIsWide() ? <SlotTable {...props} /> : <SlotCards {...props} />;
 }
 
+/** A row's inputs, what is wrong with the row as a whole, and what it would pay. */
+function SlotEditor({
+  row,
+  errors,
+  previews,
+  readOnly,
+  onEdit,
+  timePassed,
+  compact,
+}: Pick<SlotListProps, "errors" | "previews" | "readOnly" | "onEdit"> & {
+  row: BoardRow;
+  timePassed: (row: BoardRow) => boolean;
+  compact?: boolean;
+}) {
+  const rowError = errors.slots[row.slotNumber]?.row;
+  return (
+    <div className="grid gap-1">
+      <SlotFields
+        row={row}
+        errors={errors.slots[row.slotNumber]}
+        readOnly={readOnly}
+        onEdit={(change) => onEdit(row, change)}
+        timePassed={timePassed(row)}
+        compact={compact}
+      />
+      {rowError && <p className="text-xs font-medium text-destructive">{rowError}</p>}
+      <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+    </div>
+  );
+}
+
 /** Whether an editable row's time is already behind the clock of its day. */
 function usePassedTime({ date, timeZone }: Pick<SlotListProps, "date" | "timeZone">) {
   const now = useNow(15_000);
@@ -45,7 +76,7 @@ function usePassedTime({ date, timeZone }: Pick<SlotListProps, "date" | "timeZon
 }
 
 function SlotTable({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
-  const timePassed = usePassedTime({ date, timeZone });
+  const editorProps = { errors, previews, readOnly, onEdit, timePassed: usePassedTime({ date, timeZone }) };
   return (
     <Table aria-label="Slots">
       <TableHeader>
@@ -73,18 +104,7 @@ function SlotTable({ rows, date, timeZone, errors, previews, readOnly, busy, onE
             </TableHead>
             <TableCell>{row.slot ? <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} /> : "—"}</TableCell>
             <TableCell>
-              <SlotFields
-                row={row}
-                errors={errors.slots[row.slotNumber]}
-                readOnly={readOnly}
-                onEdit={(change) => onEdit(row, change)}
-                timePassed={timePassed(row)}
-                compact
-              />
-              {errors.slots[row.slotNumber]?.row && (
-                <p className="mt-1 text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>
-              )}
-              <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+              <SlotEditor row={row} {...editorProps} compact />
             </TableCell>
             <TableCell>
               <SlotState row={row} />
@@ -101,7 +121,7 @@ function SlotTable({ rows, date, timeZone, errors, previews, readOnly, busy, onE
 }
 
 function SlotCards({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
-  const timePassed = usePassedTime({ date, timeZone });
+  const editorProps = { errors, previews, readOnly, onEdit, timePassed: usePassedTime({ date, timeZone }) };
   return (
     <ul aria-label="Slots" className="grid gap-3">
       {rows.map((row) => (
@@ -120,15 +140,7 @@ function SlotCards({ rows, date, timeZone, errors, previews, readOnly, busy, onE
               Scheduled <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} />
             </p>
           )}
-          <SlotFields
-            row={row}
-            errors={errors.slots[row.slotNumber]}
-            readOnly={readOnly}
-            onEdit={(change) => onEdit(row, change)}
-            timePassed={timePassed(row)}
-          />
-          {errors.slots[row.slotNumber]?.row && <p className="text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>}
-          <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+          <SlotEditor row={row} {...editorProps} />
           {row.slot && row.status !== "PENDING" && <ExecutionSummary slot={row.slot} />}
           <SlotRowActions row={row} readOnly={readOnly} busy={busy} handlers={handlers} />
         </li>
