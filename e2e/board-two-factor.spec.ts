@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { currentTotpCode } from "../lib/auth/totp";
+import { seriousViolations } from "./axe";
 import { addSlotRow, codeDialog, enterCode, expectBadge } from "./board";
 import type { E2eUser } from "./factories";
 import { signedInUser } from "./factories";
@@ -26,6 +27,8 @@ test("the code dialog opens only when asked, shows a wrong code, and the step-up
   await enterCode(page, await wrongCode(admin));
   await expect(dialog.getByRole("alert")).toContainText("Invalid or already used two-factor code");
   await expect(dialog).toBeVisible();
+  expect(await seriousViolations(page), "code dialog open").toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/board-1280-code-dialog.png" });
 
   await enterCode(page, await admin.nextCode());
   await expect(dialog).toBeHidden();
