@@ -37,6 +37,19 @@ test("a change while a slot is EXECUTING gets the 409 banner naming the slot, an
     await expect(page.getByLabel("Slot 2 ROS %")).toHaveValue("4");
     await expect(slotRow(page, 2)).toContainText("Edited");
 
+    // While a slot runs the board polls every 2 s; paused, it does not poll at all.
+    const polls: number[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/today/status")) polls.push(Date.now());
+    });
+    await page.getByRole("button", { name: "Pause live refresh" }).click();
+    await expect(page.getByText("Live refresh paused")).toBeVisible();
+    const pausedAt = Date.now();
+    await page.waitForTimeout(4_500);
+    expect(polls.filter((at) => at > pausedAt + 200)).toEqual([]);
+    await page.getByRole("button", { name: "Resume live refresh" }).click();
+    await expect.poll(() => polls.length, { timeout: 5_000 }).toBeGreaterThan(0);
+
     await hold.release();
     expect((await ticking).status()).toBe(200);
   } finally {
