@@ -30,7 +30,7 @@ export const missingChromiumMessage =
  * so each source is only a place to look.
  */
 export function findChromium(
-  options: { env?: NodeJS.ProcessEnv; playwrightChromium?: string | null; systemChromium?: string } = {},
+  options: { env?: Record<string, string | undefined>; playwrightChromium?: string | null; systemChromium?: string } = {},
 ): ChromiumLookup {
   const given = (options.env ?? process.env).PLAYWRIGHT_CHROMIUM_PATH;
   if (given) {

@@ -1,18 +1,13 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
+const forwardedSignals = ["SIGINT", "SIGTERM"] as const;
+
 /**
  * Runs a command with inherited stdio and resolves with its exit code (128 + n when killed by
- * signal n). The signals sent to this process (by default SIGINT and SIGTERM) are passed on, so
- * the child shuts down cleanly.
+ * signal n). SIGINT and SIGTERM sent to this process are passed on, so the child shuts down cleanly.
  */
-export function runCommand(options: {
-  command: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
-  forwardedSignals?: readonly NodeJS.Signals[];
-}): Promise<number> {
-  const forwardedSignals = options.forwardedSignals ?? ["SIGINT", "SIGTERM"];
+export function runCommand(options: { command: string; args: string[]; env: NodeJS.ProcessEnv }): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(options.command, options.args, { stdio: "inherit", env: options.env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

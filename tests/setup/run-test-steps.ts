@@ -1,12 +1,13 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import { findChromium } from "../../e2e/chromium-executable";
-import { runCommand } from "../../lib/start/run-command";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres";
 
 export type TestStep = { name: string; command: string; args: string[]; needs?: { database?: boolean; chromium?: boolean } };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const withoutPassword = (url: string) => url.replace(/(\/\/[^:/@]*):[^@]*@/, "$1:***@");
+const exitCodeOf = (code: number | null, signal: NodeJS.Signals | null) => code ?? 128 + (signal ? constants.signals[signal] : 1);
 
 async function startDatabase(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ThrowawayPostgres> {
   const startedAt = Date.now();
@@ -29,8 +30,16 @@ export async function runTestSteps(options: { steps: TestStep[]; log?: (line: st
   const env: NodeJS.ProcessEnv = { ...process.env };
   const startedAt = Date.now();
   let postgres: ThrowawayPostgres | null = null;
-  let interrupted: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => (interrupted ??= signal);
+  let running: ChildProcess | null = null;
+  const interruption: { signal: NodeJS.Signals | null } = { signal: null };
+  // Each step has a process group of its own, and gets the first signal only: one Ctrl-C reaches
+  // this process several times (the terminal, then npm and tsx pass it on), and a second one makes
+  // Vitest and Playwright quit without their teardown.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interruption.signal) return;
+    interruption.signal = signal;
+    if (running?.pid) process.kill(-running.pid, signal);
+  };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
@@ -43,18 +52,22 @@ export async function runTestSteps(options: { steps: TestStep[]; log?: (line: st
         }
       }
       if (step.needs?.database && !env.TEST_DATABASE_URL) postgres = await startDatabase(env, log);
-      if (interrupted) break;
+      if (interruption.signal) break;
       log(`\n▶ ${step.name}`);
-      // A terminal's Ctrl-C reaches the step directly; passing it on as well would be a second
-      // Ctrl-C, which Vitest and Playwright take as "quit now" and skip their teardown.
-      const code = await runCommand({ command: step.command, args: step.args, env, forwardedSignals: ["SIGTERM"] });
-      if (interrupted) break;
+      const child = spawn(step.command, step.args, { stdio: "inherit", env, detached: true });
+      running = child;
+      const code = await new Promise<number>((resolve, reject) => {
+        child.once("error", reject);
+        child.once("exit", (exitCode, signal) => resolve(exitCodeOf(exitCode, signal)));
+      });
+      running = null;
+      if (interruption.signal) break;
       if (code !== 0) {
         console.error(`\n${step.name} failed (exit code ${code}).`);
         return code;
       }
     }
-    if (interrupted) return 128 + constants.signals[interrupted];
+    if (interruption.signal) return exitCodeOf(null, interruption.signal);
     log(`\nPassed: ${options.steps.map((step) => step.name).join(", ")} in ${seconds(Date.now() - startedAt)}.`);
     return 0;
   } catch (error) {
