@@ -38,7 +38,11 @@ export async function runTestSteps(options: { steps: TestStep[]; log?: (line: st
   const onSignal = (signal: NodeJS.Signals) => {
     if (interruption.signal) return;
     interruption.signal = signal;
-    if (running?.pid) process.kill(-running.pid, signal);
+    try {
+      if (running?.pid) process.kill(-running.pid, signal);
+    } catch {
+      // the step has just exited
+    }
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
