@@ -1,7 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/chromium-executable";
 import { e2eBaseUrl } from "./e2e/fixtures";
 
 const inCi = Boolean(process.env.CI);
+const browser = findChromium();
+if ("missing" in browser) {
+  console.error(browser.missing); // one line, not a stack trace: the fix is an install
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,9 +30,9 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        // Debian's Chromium: `playwright install` cannot download browsers here.
+        // An installed Chromium: `playwright install` cannot download browsers on every machine.
         launchOptions: {
-          executablePath: "/usr/bin/chromium",
+          executablePath: browser.path,
           args: [
             "--no-sandbox",
             "--disable-gpu",

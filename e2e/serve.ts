@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
-import { nextBuildNeededBecause } from "../lib/seed/next-build";
+import { nextBuildNeededBecause } from "../lib/start/next-build";
 import { createDatabase, dropDatabase, endSessionsOn, testDatabaseUrl, withAdminClient } from "../tests/setup/test-database";
 import { adminCredentials, e2eAuthSecret, e2eBaseUrl, e2eDatabaseName, e2ePort } from "./fixtures";
 

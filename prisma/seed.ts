@@ -1,5 +1,5 @@
 // npm run db:seed [-- --demo]: settings, the admin of ADMIN_* (or the demo accounts), demo data on request.
-import { withDatabase } from "@/lib/seed/database-session";
+import { withDatabase } from "@/lib/db/database-session";
 import { demoDataPolicy } from "@/lib/seed/demo-mode";
 import { explainFailure } from "@/lib/seed/explain-failure";
 import { formatSeedReport } from "@/lib/seed/format-seed-report";

@@ -1,6 +1,6 @@
 // npm run db:deploy: applies pending migrations to DATABASE_URL, or to the embedded PGlite when unset.
-import { withDatabase } from "@/lib/seed/database-session";
-import { migrateDatabase } from "@/lib/seed/migrate-database";
+import { withDatabase } from "@/lib/db/database-session";
+import { migrateDatabase } from "@/lib/start/migrate-database";
 
 try {
   console.log((await withDatabase(migrateDatabase)).join("\n"));

@@ -1,16 +1,16 @@
 // npm start: migrate, seed, build when sources changed, then `next start` on PORT (default 3000).
 import path from "node:path";
 import { resolveConsoleAccounts } from "@/lib/seed/console-accounts";
-import { withDatabase } from "@/lib/seed/database-session";
+import { withDatabase } from "@/lib/db/database-session";
 import { demoDataPolicy, isDemoMode } from "@/lib/seed/demo-mode";
 import { explainFailure } from "@/lib/seed/explain-failure";
 import { formatSeedReport } from "@/lib/seed/format-seed-report";
-import { migrateDatabase } from "@/lib/seed/migrate-database";
-import { nextBuildNeededBecause } from "@/lib/seed/next-build";
-import { runCommand } from "@/lib/seed/run-command";
+import { migrateDatabase } from "@/lib/start/migrate-database";
+import { nextBuildNeededBecause } from "@/lib/start/next-build";
+import { runCommand } from "@/lib/start/run-command";
 import { runSeed } from "@/lib/seed/run-seed";
-import { startEnvironment } from "@/lib/seed/start-environment";
-import { formatStartBanner } from "@/lib/seed/start-banner";
+import { startEnvironment } from "@/lib/start/start-environment";
+import { formatStartBanner } from "@/lib/start/start-banner";
 
 const projectRoot = process.cwd();
 const next = path.join(projectRoot, "node_modules", ".bin", "next");

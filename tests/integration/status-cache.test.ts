@@ -7,7 +7,7 @@ import { createConsoleUser } from "./../factories/users";
 describe("today's status cache", () => {
   it("shares one read between concurrent callers, reuses it for a second, and drops it on this process's changes", async () => {
     forgetTodayStatus();
-    // The cache's clock is passed in, so a slow machine cannot outlast the second between reads.
+    // The cache's clock is passed in, so a slow machine cannot make the second run out early.
     const readAt = Date.now();
     const [a, b] = await Promise.all([cachedTodayStatus(readAt), cachedTodayStatus(readAt)]);
     expect(a).toBe(b);

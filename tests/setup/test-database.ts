@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import pg, { type Client } from "pg";
 
 // Tests create and drop whole databases on this server, so only this machine's server is accepted.
-export const defaultTestDatabaseUrl = "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_test";
 const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const safeName = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -19,9 +18,14 @@ export function assertLocalDatabase(url: URL, variable = "TEST_DATABASE_URL"): v
   }
 }
 
-/** TEST_DATABASE_URL (or the documented default), checked to be local. */
+const testDatabaseUrlMissing =
+  "TEST_DATABASE_URL is not set: run the tests through `npm test`, `npm run test:vitest` or `npm run test:e2e` " +
+  "(they start a throwaway PostgreSQL), or set it to a local server whose role may create databases.";
+
+/** TEST_DATABASE_URL, checked to be local; the test runner (scripts/test.ts) sets it when it starts a server. */
 export function testServerUrl(): URL {
-  const url = new URL(process.env.TEST_DATABASE_URL || defaultTestDatabaseUrl);
+  if (!process.env.TEST_DATABASE_URL) throw new Error(testDatabaseUrlMissing);
+  const url = new URL(process.env.TEST_DATABASE_URL);
   assertLocalDatabase(url);
   return url;
 }
@@ -111,7 +115,7 @@ function unreachableMessage(error: unknown): string {
   url.password = url.password ? "***" : "";
   const reason = error instanceof Error ? error.message : String(error);
   return (
-    `Cannot reach the test PostgreSQL at ${url.toString()} (${reason}). Start it (.ci/run does, or ` +
-    "`pg_ctlcluster 15 main start`) or set TEST_DATABASE_URL to a local server whose role may create databases."
+    `Cannot reach the test PostgreSQL at ${url.toString()} (${reason}). Start it, or unset TEST_DATABASE_URL ` +
+    "and run `npm test`, which starts a throwaway one."
   );
 }

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { nextBuildNeededBecause } from "@/lib/seed/next-build";
+import { nextBuildNeededBecause } from "@/lib/start/next-build";
 
 // A real `next start` in its own process group, for suites that need the app as it runs in
 // production (the benchmark, HTTP fuzzing, chaos and the Inngest server suites).

@@ -1,6 +1,6 @@
 import { pgliteDataDir } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import type { DatabaseSession } from "./database-session";
+import type { DatabaseSession } from "@/lib/db/database-session";
 
 /** Applies pending migrations; returns the lines to print. */
 export async function migrateDatabase(session: DatabaseSession): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { totpUri } from "@/lib/auth/totp";
-import type { ConsoleAccounts } from "./console-accounts";
-import { isDemoMode } from "./demo-mode";
+import type { ConsoleAccounts } from "@/lib/seed/console-accounts";
+import { isDemoMode } from "@/lib/seed/demo-mode";
 
 /** What a newcomer needs to sign in: the URL and, in demo mode, the credentials and 2FA set-up. */
 export function formatStartBanner(options: { url: string; accounts: ConsoleAccounts }): string {
