@@ -49,7 +49,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/serve.ts",
     url: `${e2eBaseUrl}/api/health`,
-    timeout: 180_000,
+    // Migrating, seeding and a production build when the sources changed: minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: !inCi,
     stdout: "pipe",
     stderr: "pipe",

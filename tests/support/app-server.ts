@@ -71,7 +71,7 @@ export async function ensureNextBuild(options: { log?: (line: string) => void } 
       cwd: projectRoot,
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SLOTPAY_BUILD_SKIP_TYPECHECK: "1" }, // npm test type-checks first
     });
     if (result.status !== 0) {
       const tail = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
