@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { hardMaxSlotsPerDay } from "@/lib/distribution/schemas";
+import { calendarDateField, slotNumberField } from "@/lib/http/query-fields";
 
-export const payoutExportParams = z.object({ date: z.iso.date({ message: "date must be a calendar date, YYYY-MM-DD" }) });
+export const payoutExportParams = z.object({ date: calendarDateField("date") });
 
-export const payoutExportQuery = z.object({
-  slot: z
-    .string()
-    .regex(/^[1-9]\d{0,2}$/, "slot must be a whole number from 1")
-    .transform(Number)
-    .pipe(z.number().max(hardMaxSlotsPerDay, `slot must be at most ${hardMaxSlotsPerDay}`))
-    .optional(),
-});
+export const payoutExportQuery = z.object({ slot: slotNumberField("slot").optional() });
