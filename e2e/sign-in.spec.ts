@@ -3,7 +3,7 @@ import { currentTotpCode } from "../lib/auth/totp";
 import { adminCredentials, submitSignIn } from "./fixtures";
 
 const onSignInPage = /\/sign-in(\?.*)?$/;
-const onAdminPage = /\/admin(\?.*)?$/;
+const onAdminPage = /\/admin\/daily-declaration-returns(\?.*)?$/;
 
 // Next.js adds its own role="alert" route announcer (<next-route-announcer>) to <body>;
 // look for the page's alert everywhere else.
