@@ -61,7 +61,11 @@ export function HistoryView() {
 
   return (
     <div className="grid gap-4">
-      <RangeForm key={`${searchOfHistoryRange(range)}/${data?.from}/${data?.to}`} range={data && !range.from ? { from: data.from, to: data.to } : range} onApply={apply} />
+      <RangeForm
+        key={`${searchOfHistoryRange(range)}/${data?.from}/${data?.to}`}
+        range={data && !range.from ? { from: data.from, to: data.to } : range}
+        onApply={apply}
+      />
       {error && (
         <Alert tone="warning">
           <AlertTitle>The range in the address is not valid; showing the last 30 days</AlertTitle>
