@@ -1,0 +1,117 @@
+"use client";
+
+import { cn } from "@/components/ui/cn";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { Preview } from "../hooks/use-slot-previews";
+import type { BoardRow, SlotEdit } from "../logic/board-draft";
+import type { FieldErrors } from "../logic/error-fields";
+import { ExecutionSummary } from "./execution-summary";
+import { SlotFields } from "./slot-fields";
+import { SlotPreview } from "./slot-preview";
+import { SlotRowActions, type SlotRowHandlers } from "./slot-row-actions";
+import { SlotState } from "./slot-state";
+import { SlotTime } from "./slot-time";
+import { useIsWide } from "./use-is-wide";
+
+export type SlotListProps = {
+  rows: BoardRow[];
+  timeZone: string;
+  errors: FieldErrors;
+  previews: Map<number, Preview>;
+  readOnly: string | null;
+  busy: boolean;
+  onEdit: (row: BoardRow, change: SlotEdit) => void;
+  handlers: SlotRowHandlers;
+};
+
+const rowTone = (row: BoardRow, hasError: boolean) =>
+  cn(row.lock.locked && "bg-muted/50 text-muted-foreground", row.removed && "line-through opacity-70", hasError && "bg-destructive/5");
+
+/** The day's slots: a table from 768 px, cards below (a 390 px phone). */
+export function SlotList(props: SlotListProps) {
+  return useIsWide() ? <SlotTable {...props} /> : <SlotCards {...props} />;
+}
+
+function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  return (
+    <Table aria-label="Slots">
+      <TableHeader>
+        <TableRow>
+          <TableHead scope="col">Slot</TableHead>
+          <TableHead scope="col">Scheduled</TableHead>
+          <TableHead scope="col">ROS % and time</TableHead>
+          <TableHead scope="col">Status</TableHead>
+          <TableHead scope="col">Execution</TableHead>
+          <TableHead scope="col">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow
+            key={`${row.kind}-${row.slotNumber}`}
+            data-testid={`slot-row-${row.slotNumber}`}
+            data-status={row.status ?? "NEW"}
+            className={rowTone(row, Boolean(errors.slots[row.slotNumber]))}
+          >
+            <TableHead scope="row" className="font-semibold text-foreground">
+              {row.slotNumber}
+            </TableHead>
+            <TableCell>{row.slot ? <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} /> : "—"}</TableCell>
+            <TableCell>
+              <SlotFields
+                row={row}
+                errors={errors.slots[row.slotNumber]}
+                readOnly={readOnly}
+                onEdit={(change) => onEdit(row, change)}
+                compact
+              />
+              {errors.slots[row.slotNumber]?.row && (
+                <p className="mt-1 text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>
+              )}
+              <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+            </TableCell>
+            <TableCell>
+              <SlotState row={row} />
+            </TableCell>
+            <TableCell className="max-w-64">{row.slot && <ExecutionSummary slot={row.slot} />}</TableCell>
+            <TableCell>
+              <SlotRowActions row={row} readOnly={readOnly} busy={busy} handlers={handlers} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function SlotCards({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  return (
+    <ul aria-label="Slots" className="grid gap-3">
+      {rows.map((row) => (
+        <li
+          key={`${row.kind}-${row.slotNumber}`}
+          data-testid={`slot-row-${row.slotNumber}`}
+          data-status={row.status ?? "NEW"}
+          className={cn("grid gap-3 rounded-lg border bg-card p-3", rowTone(row, Boolean(errors.slots[row.slotNumber])))}
+        >
+          <div className="flex items-center justify-between gap-2">
+            <h3 className="font-semibold text-foreground">Slot {row.slotNumber}</h3>
+            <SlotState row={row} />
+          </div>
+          {row.slot && (
+            <p className="text-sm">
+              Scheduled <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} />
+            </p>
+          )}
+          <SlotFields row={row} errors={errors.slots[row.slotNumber]} readOnly={readOnly} onEdit={(change) => onEdit(row, change)} />
+          {errors.slots[row.slotNumber]?.row && <p className="text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>}
+          <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+          {row.slot && <ExecutionSummary slot={row.slot} />}
+          <SlotRowActions row={row} readOnly={readOnly} busy={busy} handlers={handlers} />
+        </li>
+      ))}
+    </ul>
+  );
+}
