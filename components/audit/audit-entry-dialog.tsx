@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatInstant } from "@/components/format/format-instant";
+import { dateTimeInZone } from "@/components/distribution/logic/format";
 import type { AuditLogEntry } from "@/lib/audit/list-audit-log";
 import { jsonDiff, showValue } from "./json-diff";
 import { OutcomeBadge } from "./outcome-badge";
@@ -36,7 +36,7 @@ export function AuditEntryDialog({ entry, timeZone }: { entry: AuditLogEntry; ti
             {entry.action} <span className="text-muted-foreground">#{entry.id}</span>
           </DialogTitle>
           <DialogDescription>
-            {formatInstant(entry.at, timeZone)} ({timeZone}) · {entry.actor?.email ?? "System"}
+            {dateTimeInZone(entry.at, timeZone)} ({timeZone}) · {entry.actor?.email ?? "System"}
           </DialogDescription>
         </DialogHeader>
         <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatInstant } from "@/components/format/format-instant";
+import { dateTimeInZone } from "@/components/distribution/logic/format";
 import type { AuditLogEntry } from "@/lib/audit/list-audit-log";
 import { auditFiltersFromSearch, auditPageSize, searchOfAuditFilters, type AuditFilters } from "./audit-filters";
 import { AuditEntryDialog } from "./audit-entry-dialog";
@@ -25,7 +25,7 @@ function EntryCards({ entries, timeZone }: { entries: AuditLogEntry[]; timeZone:
             <span className="font-medium break-all">{entry.action}</span>
             <OutcomeBadge outcome={entry.outcome} />
           </div>
-          <span className="text-muted-foreground">{formatInstant(entry.at, timeZone)}</span>
+          <span className="text-muted-foreground">{dateTimeInZone(entry.at, timeZone)}</span>
           <span className="break-all">{actorOf(entry)}</span>
           {entry.reason && <span className="text-muted-foreground break-words">{entry.reason}</span>}
           <div>
@@ -56,7 +56,7 @@ function EntryTable({ entries, timeZone }: { entries: AuditLogEntry[]; timeZone:
         <TableBody>
           {entries.map((entry) => (
             <TableRow key={entry.id}>
-              <TableCell className="whitespace-nowrap tabular-nums">{formatInstant(entry.at, timeZone)}</TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">{dateTimeInZone(entry.at, timeZone)}</TableCell>
               <TableCell className="font-medium">{entry.action}</TableCell>
               <TableCell>
                 <OutcomeBadge outcome={entry.outcome} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getJson } from "@/components/api/get-json";
+import { getJson } from "@/components/distribution/api";
 import type { AuditLogPage } from "@/lib/audit/list-audit-log";
 import { auditLogApiUrl, type AuditFilters } from "./audit-filters";
 import { auditKeys } from "./query-keys";

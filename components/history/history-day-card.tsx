@@ -1,19 +1,13 @@
 import { DownloadIcon } from "lucide-react";
-import { SlotStatusBadge, slotStatusLabel } from "@/components/distribution/slot-status-badge";
-import { formatAmount } from "@/components/format/format-amount";
-import { formatInstant } from "@/components/format/format-instant";
+import { StatusBadge } from "@/components/distribution/board/status-badge";
+import { countsInWords, formatAmount, timeInZone } from "@/components/distribution/logic/format";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { slotStatuses } from "@/lib/distribution/slot-status";
 import { payoutsCsvUrl } from "./history-range";
 import type { HistoryDay } from "./use-history";
 
 type SlotDetails = { rosStats?: { processedStakes?: number; totalDistributed?: number }; error?: string } | null;
-
-const countsInWords = (counts: HistoryDay["counts"]) =>
-  slotStatuses.map((status) => `${counts[status]} ${slotStatusLabel(status)}`).join(", ");
-const timeOf = (iso: string, timeZone: string) => formatInstant(iso, timeZone).slice(11, 16);
 
 function Totals({ day }: { day: HistoryDay }) {
   const items = [
@@ -57,7 +51,7 @@ export function HistoryDayCard({ day }: { day: HistoryDay }) {
         <div className="grid gap-1">
           <CardTitle id={headingId} className="flex flex-wrap items-center gap-2">
             {day.date}
-            {day.status && <SlotStatusBadge status={day.status} />}
+            {day.status && <StatusBadge status={day.status} />}
           </CardTitle>
           <CardDescription>
             {countsInWords(day.counts)}
@@ -88,11 +82,11 @@ export function HistoryDayCard({ day }: { day: HistoryDay }) {
               return (
                 <TableRow key={slot.slotNumber}>
                   <TableCell className="font-medium">{slot.slotNumber}</TableCell>
-                  <TableCell className="tabular-nums">{timeOf(slot.scheduledFor, day.timeZone)}</TableCell>
+                  <TableCell className="tabular-nums">{timeInZone(slot.scheduledFor, day.timeZone)}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatAmount(slot.rosPercentage)}</TableCell>
                   <TableCell>
                     <div className="grid gap-1">
-                      <SlotStatusBadge status={slot.status} />
+                      <StatusBadge status={slot.status} />
                       {slot.status === "FAILED" && details?.error && <span className="text-xs text-muted-foreground">{details.error}</span>}
                     </div>
                   </TableCell>

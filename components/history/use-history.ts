@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getJson } from "@/components/api/get-json";
+import { getJson } from "@/components/distribution/api";
 import type { getHistory } from "@/lib/distribution/get-history";
 import { historyApiUrl, type HistoryRange } from "./history-range";
 
