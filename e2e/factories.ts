@@ -41,7 +41,7 @@ function codeSequence(secret: string | null): () => Promise<string> {
   };
 }
 
-async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testDatabaseUrl(e2eDatabaseName) });
   await client.connect();
   try {

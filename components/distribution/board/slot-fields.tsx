@@ -24,7 +24,7 @@ export function SlotFields({ row, errors, readOnly, onEdit, compact }: SlotField
   const describedBy = (field: SlotField) =>
     [errors?.[field] && id(row, `${field}-error`), row.lock.locked && id(row, "lock")].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn("grid gap-2", compact ? "grid-cols-[6.5rem_8.5rem]" : "grid-cols-2")}>
+    <div className={cn("grid gap-2", compact ? "grid-cols-[6rem_10.5rem]" : "grid-cols-2")}>
       <div className="grid gap-1">
         <Label htmlFor={id(row, "ros")} className={compact ? "sr-only" : undefined}>
           Slot {row.slotNumber} ROS %
