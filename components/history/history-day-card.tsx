@@ -42,6 +42,39 @@ function CsvLink({ date, slotNumber, label, ariaLabel }: { date: string; slotNum
   );
 }
 
+/** Phones: each slot as a short card instead of a table row. */
+function SlotList({ day }: { day: HistoryDay }) {
+  return (
+    <ul className="grid gap-2 sm:hidden" aria-label={`Slots of ${day.date}`}>
+      {day.distributionSlots.map((slot) => {
+        const details = slot.executionDetails as SlotDetails;
+        return (
+          <li key={slot.slotNumber} className="grid gap-1 rounded-md border p-3 text-sm">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium">
+                Slot {slot.slotNumber} · {timeInZone(slot.scheduledFor, day.timeZone)} · {formatAmount(slot.rosPercentage)} %
+              </span>
+              <StatusBadge status={slot.status} />
+            </div>
+            {details?.rosStats && (
+              <span className="text-muted-foreground">
+                {details.rosStats.processedStakes?.toLocaleString("en-US")} stakes paid, ROS{" "}
+                {formatAmount(details.rosStats.totalDistributed ?? 0)}
+              </span>
+            )}
+            {slot.status === "FAILED" && details?.error && <span className="text-muted-foreground">{details.error}</span>}
+            {slot.status === "COMPLETED" && (
+              <div>
+                <CsvLink date={day.date} slotNumber={slot.slotNumber} label={`Payouts CSV of slot ${slot.slotNumber}`} />
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** One past day: its status, counts, totals, each slot, and links to its payouts. */
 export function HistoryDayCard({ day }: { day: HistoryDay }) {
   const headingId = `day-${day.date}`;
@@ -62,55 +95,60 @@ export function HistoryDayCard({ day }: { day: HistoryDay }) {
       </CardHeader>
       <CardContent className="grid gap-4">
         <Totals day={day} />
-        <Table aria-label={`Slots of ${day.date}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Slot</TableHead>
-              <TableHead>Time ({day.timeZone})</TableHead>
-              <TableHead className="text-right">ROS %</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead className="hidden text-right sm:table-cell">Stakes paid</TableHead>
-              <TableHead className="hidden text-right sm:table-cell">ROS paid</TableHead>
-              <TableHead>
-                <span className="sr-only">Export</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {day.distributionSlots.map((slot) => {
-              const details = slot.executionDetails as SlotDetails;
-              return (
-                <TableRow key={slot.slotNumber}>
-                  <TableCell className="font-medium">{slot.slotNumber}</TableCell>
-                  <TableCell className="tabular-nums">{timeInZone(slot.scheduledFor, day.timeZone)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatAmount(slot.rosPercentage)}</TableCell>
-                  <TableCell>
-                    <div className="grid gap-1">
-                      <StatusBadge status={slot.status} />
-                      {slot.status === "FAILED" && details?.error && <span className="text-xs text-muted-foreground">{details.error}</span>}
-                    </div>
-                  </TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">
-                    {details?.rosStats?.processedStakes?.toLocaleString("en-US") ?? "—"}
-                  </TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">
-                    {details?.rosStats?.totalDistributed === undefined ? "—" : formatAmount(details.rosStats.totalDistributed)}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    {slot.status === "COMPLETED" && (
-                      <CsvLink
-                        date={day.date}
-                        slotNumber={slot.slotNumber}
-                        label="CSV"
-                        ariaLabel={`Payouts CSV of slot ${slot.slotNumber}`}
-                      />
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <SlotList day={day} />
+        <div className="hidden sm:block">
+          <Table aria-label={`Slots of ${day.date}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Slot</TableHead>
+                <TableHead>Time ({day.timeZone})</TableHead>
+                <TableHead className="text-right">ROS %</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="text-right">Stakes paid</TableHead>
+                <TableHead className="text-right">ROS paid</TableHead>
+                <TableHead>
+                  <span className="sr-only">Export</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {day.distributionSlots.map((slot) => {
+                const details = slot.executionDetails as SlotDetails;
+                return (
+                  <TableRow key={slot.slotNumber}>
+                    <TableCell className="font-medium">{slot.slotNumber}</TableCell>
+                    <TableCell className="tabular-nums">{timeInZone(slot.scheduledFor, day.timeZone)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{formatAmount(slot.rosPercentage)}</TableCell>
+                    <TableCell>
+                      <div className="grid gap-1">
+                        <StatusBadge status={slot.status} />
+                        {slot.status === "FAILED" && details?.error && (
+                          <span className="text-xs text-muted-foreground">{details.error}</span>
+                        )}
+                      </div>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {details?.rosStats?.processedStakes?.toLocaleString("en-US") ?? "—"}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {details?.rosStats?.totalDistributed === undefined ? "—" : formatAmount(details.rosStats.totalDistributed)}
+                    </TableCell>
+                    <TableCell className="text-right">
+                      {slot.status === "COMPLETED" && (
+                        <CsvLink
+                          date={day.date}
+                          slotNumber={slot.slotNumber}
+                          label="CSV"
+                          ariaLabel={`Payouts CSV of slot ${slot.slotNumber}`}
+                        />
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
       </CardContent>
     </Card>
   );
