@@ -27,7 +27,7 @@ test("a settings change goes through the code dialog; the page says what it does
   await expect(page.getByRole("region", { name: "What this change does to today" })).toContainText("No day is queued today");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(codeDialog(page)).toBeVisible(); // the server asked for a code
-  await expectAccessible(page, "settings code dialog");
+  await expectAccessible(page, "settings code dialog", ["light"]);
   await enterCode(page, await wrongCode(admin.totpSecret!)); // a wrong code first
   await expect(codeDialog(page).getByRole("alert")).toBeVisible();
   await enterCode(page, await admin.nextCode());
@@ -51,9 +51,5 @@ test("a settings change goes through the code dialog; the page says what it does
   await expectAccessible(page, "settings");
   await screenshotWidths(page, "settings");
   await page.getByRole("button", { name: "Discard changes" }).click();
-
-  await attempts(page).fill(before);
-  await page.getByRole("button", { name: "Save settings" }).click(); // still inside the window
-  await expect(page.getByText("Settings updated")).toBeVisible();
-  await expect(codeDialog(page)).toBeHidden();
+  await expect(attempts(page)).toHaveValue(changed);
 });

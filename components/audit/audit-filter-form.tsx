@@ -22,7 +22,7 @@ export function AuditFilterForm({ filters, actions, onApply }: Props) {
   const actionChoices = draft.action && !actions.includes(draft.action) ? [draft.action, ...actions] : actions;
 
   return (
-    <form onSubmit={submit} aria-label="Audit log filters" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    <form onSubmit={submit} aria-label="Audit log filters" className="grid items-start gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <Field label="Action" htmlFor="audit-action">
         <Select value={draft.action || any} onValueChange={set("action")}>
           <SelectTrigger id="audit-action">

@@ -127,13 +127,13 @@ function SettingsForm({ settings, readOnly }: { settings: ServerSettings; readOn
           <AlertDescription>{errors.general}</AlertDescription>
         </Alert>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-3">
         <Card>
           <CardHeader>
-            <CardTitle>Schedule</CardTitle>
+            <CardTitle>Time zone</CardTitle>
             <CardDescription>&quot;Today&quot; is the calendar date in this time zone.</CardDescription>
           </CardHeader>
-          <CardContent className="grid gap-4">
+          <CardContent>
             <Field label="Time zone" htmlFor="setting-timeZone" error={errors.timeZone} hint={zoneLock ?? "Type to search the IANA zones"}>
               <Combobox
                 id="setting-timeZone"
@@ -144,51 +144,42 @@ function SettingsForm({ settings, readOnly }: { settings: ServerSettings; readOn
                 aria-describedby={errors.timeZone ? "setting-timeZone-error" : "setting-timeZone-hint"}
               />
             </Field>
-            <SlotTimesFields
-              rows={draft.slots}
-              onChange={(slots) => setDraft((current) => ({ ...current, slots }))}
-              disabled={readOnly}
-              errors={errors}
-              maxSlots={Number(draft.maxSlotsPerDay) || 200}
-            />
           </CardContent>
         </Card>
-        <div className="grid content-start gap-4">
-          <Card>
-            <CardHeader>
-              <CardTitle>Limits</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4 sm:grid-cols-2">
-              {limitFields.map((item) => (
-                <NumberSettingField
-                  key={item.field}
-                  {...item}
-                  value={draft[item.field]}
-                  error={errors[item.field]}
-                  disabled={readOnly}
-                  onChange={set(item.field)}
-                />
-              ))}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Pool rules</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4">
-              {poolFields.map((item) => (
-                <NumberSettingField
-                  key={item.field}
-                  {...item}
-                  value={draft[item.field]}
-                  error={errors[item.field]}
-                  disabled={readOnly}
-                  onChange={set(item.field)}
-                />
-              ))}
-            </CardContent>
-          </Card>
-        </div>
+        <Card>
+          <CardHeader>
+            <CardTitle>Limits</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {limitFields.map((item) => (
+              <NumberSettingField
+                key={item.field}
+                {...item}
+                value={draft[item.field]}
+                error={errors[item.field]}
+                disabled={readOnly}
+                onChange={set(item.field)}
+              />
+            ))}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Pool rules</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {poolFields.map((item) => (
+              <NumberSettingField
+                key={item.field}
+                {...item}
+                value={draft[item.field]}
+                error={errors[item.field]}
+                disabled={readOnly}
+                onChange={set(item.field)}
+              />
+            ))}
+          </CardContent>
+        </Card>
       </div>
       <Card aria-labelledby="impact-title">
         <CardHeader>
@@ -210,7 +201,22 @@ function SettingsForm({ settings, readOnly }: { settings: ServerSettings; readOn
           ))}
         </CardContent>
       </Card>
-      <div className="flex flex-wrap items-center gap-3">
+      <Card>
+        <CardHeader>
+          <CardTitle>Slot times</CardTitle>
+          <CardDescription>The local time a slot queued without its own time is scheduled for, by slot number.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SlotTimesFields
+            rows={draft.slots}
+            onChange={(slots) => setDraft((current) => ({ ...current, slots }))}
+            disabled={readOnly}
+            errors={errors}
+            maxSlots={Number(draft.maxSlotsPerDay) || 200}
+          />
+        </CardContent>
+      </Card>
+      <div className="sticky bottom-0 z-10 -mx-3 flex flex-wrap items-center gap-3 border-t bg-background/95 px-3 py-3 backdrop-blur sm:-mx-6 sm:px-6">
         <Button type="submit" disabled={readOnly || !pending.body || update.isPending}>
           {update.isPending ? "Saving…" : "Save settings"}
         </Button>

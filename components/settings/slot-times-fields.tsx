@@ -1,6 +1,6 @@
 "use client";
 
-import { PlusIcon, Trash2Icon } from "lucide-react";
+import { PlusIcon, XIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -10,77 +10,68 @@ type Props = { rows: SlotTimeRow[]; onChange: (rows: SlotTimeRow[]) => void; dis
 
 /** Slot number → local time: the time a slot queued without one is scheduled for. */
 export function SlotTimesFields({ rows, onChange, disabled, errors, maxSlots }: Props) {
-  const nextNumber = () => {
-    const used = new Set(rows.map((row) => Number(row.slotNumber)));
-    let n = 1;
-    while (used.has(n)) n++;
-    return n;
-  };
-  const update = (index: number, patch: Partial<SlotTimeRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const used = new Set(rows.map((row) => Number(row.slotNumber)));
+  const nextNumber = Array.from({ length: maxSlots }, (_, i) => i + 1).find((n) => !used.has(n));
+  const update = (index: number, time: string) => onChange(rows.map((row, i) => (i === index ? { ...row, time } : row)));
   return (
-    <fieldset className="grid gap-2" disabled={disabled}>
-      <legend className="mb-1 text-sm font-medium">Slot times</legend>
-      <p className="text-xs text-muted-foreground">The local time a slot queued without its own time is scheduled for.</p>
+    <fieldset className="grid gap-3" disabled={disabled}>
+      <legend className="sr-only">Slot times</legend>
       {errors.slots && <p className="text-xs font-medium text-destructive">{errors.slots}</p>}
-      <ul className="grid gap-2">
+      <ul className="grid grid-cols-1 gap-x-4 gap-y-2 min-[420px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4">
         {rows.map((row, index) => {
-          const numberError = errors[`slots.${index}.slotNumber`];
-          const timeError = errors[`slots.${index}.time`];
+          const error = errors[`slots.${index}.time`] ?? errors[`slots.${index}.slotNumber`];
+          const id = `slot-time-${row.slotNumber}`;
           return (
-            <li key={index} className="grid grid-cols-[5rem_1fr_auto] items-end gap-2 sm:grid-cols-[6rem_10rem_auto]">
-              <div className="grid gap-1">
-                <Label htmlFor={`slot-number-${index}`}>Slot</Label>
+            <li key={row.slotNumber} className="grid gap-1">
+              <div className="flex items-center gap-2">
+                <Label htmlFor={id} className="w-16 shrink-0">
+                  Slot {row.slotNumber}
+                </Label>
                 <Input
-                  id={`slot-number-${index}`}
-                  inputMode="numeric"
-                  value={row.slotNumber}
-                  onChange={(event) => update(index, { slotNumber: event.target.value })}
-                  aria-invalid={numberError ? true : undefined}
-                  aria-describedby={numberError ? `slot-number-${index}-error` : undefined}
-                />
-              </div>
-              <div className="grid gap-1">
-                <Label htmlFor={`slot-time-${index}`}>Time of slot {row.slotNumber || index + 1}</Label>
-                <Input
-                  id={`slot-time-${index}`}
+                  id={id}
                   type="time"
                   step={1}
                   value={row.time}
-                  onChange={(event) => update(index, { time: event.target.value })}
-                  aria-invalid={timeError ? true : undefined}
-                  aria-describedby={timeError ? `slot-time-${index}-error` : undefined}
+                  onChange={(event) => update(index, event.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  className="h-8"
                 />
-              </div>
-              <Button
-                variant="ghost"
-                size="icon"
-                aria-label={`Remove the time of slot ${row.slotNumber || index + 1}`}
-                onClick={() => onChange(rows.filter((_, i) => i !== index))}
-              >
-                <Trash2Icon aria-hidden />
-              </Button>
-              {(numberError || timeError) && (
-                <p
-                  id={numberError ? `slot-number-${index}-error` : `slot-time-${index}-error`}
-                  className="col-span-3 text-xs font-medium text-destructive"
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  className="size-8"
+                  aria-label={`Remove the time of slot ${row.slotNumber}`}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
                 >
-                  {numberError ?? timeError}
+                  <XIcon aria-hidden />
+                </Button>
+              </div>
+              {error && (
+                <p id={`${id}-error`} className="text-xs font-medium text-destructive">
+                  {error}
                 </p>
               )}
             </li>
           );
         })}
       </ul>
-      <div>
+      <div className="flex flex-wrap items-center gap-2">
         <Button
           variant="outline"
           size="sm"
-          disabled={rows.length >= maxSlots}
-          onClick={() => onChange([...rows, { slotNumber: String(nextNumber()), time: "12:00" }])}
+          disabled={nextNumber === undefined}
+          aria-describedby={nextNumber === undefined ? "slot-times-full" : undefined}
+          onClick={() => nextNumber !== undefined && onChange([...rows, { slotNumber: String(nextNumber), time: "12:00" }])}
         >
           <PlusIcon aria-hidden />
           Add a slot time
         </Button>
+        {nextNumber === undefined && (
+          <span id="slot-times-full" className="text-xs text-muted-foreground">
+            Every slot number up to {maxSlots} has a time.
+          </span>
+        )}
       </div>
     </fieldset>
   );
