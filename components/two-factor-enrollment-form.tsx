@@ -5,17 +5,17 @@ import { useState, type FormEvent } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { CodeInput } from "@/components/ui/code-input";
 
 export function TwoFactorEnrollmentForm({ enrollmentToken }: { enrollmentToken: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [code, setCode] = useState("");
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
     const response = await fetch("/api/account/two-factor", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -31,25 +31,20 @@ export function TwoFactorEnrollmentForm({ enrollmentToken }: { enrollmentToken: 
   return (
     <form className="grid max-w-sm gap-4" onSubmit={submit}>
       <Field label="Authentication code" htmlFor="enroll-code" hint="The 6-digit code your app shows after adding Slotpay">
-        <Input
+        <CodeInput
           id="enroll-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          aria-describedby="enroll-code-hint"
-          aria-invalid={error ? true : undefined}
-          className="font-mono tracking-widest"
+          value={code}
+          onChange={setCode}
+          invalid={Boolean(error)}
+          aria-describedby={error ? "enroll-code-error" : "enroll-code-hint"}
         />
       </Field>
       {error && (
-        <Alert tone="danger" role="alert">
+        <Alert tone="danger" role="alert" id="enroll-code-error">
           <AlertDescription>{error}</AlertDescription>
         </Alert>
       )}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || code.length !== 6}>
         Turn on two-factor authentication
       </Button>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { DateRangeFields } from "@/components/date-range-fields";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -60,24 +61,12 @@ export function AuditFilterForm({ filters, actions, onApply }: Props) {
           autoComplete="off"
         />
       </Field>
-      <Field label="Recorded from" htmlFor="audit-from">
-        <Input
-          id="audit-from"
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(event) => set("from")(event.target.value)}
-        />
-      </Field>
-      <Field label="Recorded to" htmlFor="audit-to">
-        <Input
-          id="audit-to"
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(event) => set("to")(event.target.value)}
-        />
-      </Field>
+      <DateRangeFields
+        idPrefix="audit"
+        labels={{ from: "Recorded from", to: "Recorded to" }}
+        value={{ from: draft.from, to: draft.to }}
+        onChange={(range) => setDraft((current) => ({ ...current, ...range }))}
+      />
       <Field label="About day" htmlFor="audit-date" hint="A distribution day's changes, executions and exports">
         <Input
           id="audit-date"

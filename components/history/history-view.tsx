@@ -2,10 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { DateRangeFields } from "@/components/date-range-fields";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { HistoryDayCard } from "./history-day-card";
 import { historyRangeFromSearch, searchOfHistoryRange, type HistoryRange } from "./history-range";
@@ -19,24 +18,7 @@ function RangeForm({ range, onApply }: { range: HistoryRange; onApply: (range: H
   };
   return (
     <form onSubmit={submit} aria-label="Date range" className="flex flex-wrap items-end gap-3">
-      <Field label="From" htmlFor="history-from">
-        <Input
-          id="history-from"
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-        />
-      </Field>
-      <Field label="To" htmlFor="history-to">
-        <Input
-          id="history-to"
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-        />
-      </Field>
+      <DateRangeFields idPrefix="history" labels={{ from: "From", to: "To" }} value={draft} onChange={setDraft} />
       <div className="flex gap-2">
         <Button type="submit">Show days</Button>
         <Button variant="outline" onClick={() => onApply({ from: "", to: "" })}>

@@ -57,6 +57,37 @@ const poolFields: typeof limitFields = [
   },
 ];
 
+type NumberFieldsCardProps = {
+  title: string;
+  fields: typeof limitFields;
+  draft: SettingsDraft;
+  errors: FieldErrors;
+  readOnly: boolean;
+  onChange: (field: NumberField) => (value: string) => void;
+};
+
+function NumberFieldsCard({ title, fields, draft, errors, readOnly, onChange }: NumberFieldsCardProps) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {fields.map((item) => (
+          <NumberSettingField
+            key={item.field}
+            {...item}
+            value={draft[item.field]}
+            error={errors[item.field]}
+            disabled={readOnly}
+            onChange={onChange(item.field)}
+          />
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
 function ReadOnlyNotice({ role, twoFactorEnabled }: { role: string; twoFactorEnabled: boolean }) {
   if (role !== "ADMIN") {
     return (
@@ -146,40 +177,8 @@ function SettingsForm({ settings, readOnly }: { settings: ServerSettings; readOn
             </Field>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Limits</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            {limitFields.map((item) => (
-              <NumberSettingField
-                key={item.field}
-                {...item}
-                value={draft[item.field]}
-                error={errors[item.field]}
-                disabled={readOnly}
-                onChange={set(item.field)}
-              />
-            ))}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Pool rules</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            {poolFields.map((item) => (
-              <NumberSettingField
-                key={item.field}
-                {...item}
-                value={draft[item.field]}
-                error={errors[item.field]}
-                disabled={readOnly}
-                onChange={set(item.field)}
-              />
-            ))}
-          </CardContent>
-        </Card>
+        <NumberFieldsCard title="Limits" fields={limitFields} draft={draft} errors={errors} readOnly={readOnly} onChange={set} />
+        <NumberFieldsCard title="Pool rules" fields={poolFields} draft={draft} errors={errors} readOnly={readOnly} onChange={set} />
       </div>
       <Card aria-labelledby="impact-title">
         <CardHeader>
