@@ -1,8 +1,8 @@
 "use client";
 
-import { XIcon } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+import { CloseButton } from "./close-button";
 import { cn } from "./cn";
 
 // Radix traps focus inside an open dialog, returns it on close and closes on Escape.
@@ -32,12 +32,7 @@ export function DialogContent({
         {...props}
       >
         {children}
-        {showClose && (
-          <DialogPrimitive.Close className="absolute top-4 right-4 rounded-sm opacity-70 outline-none hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring">
-            <XIcon className="size-4" aria-hidden />
-            <span className="sr-only">Close</span>
-          </DialogPrimitive.Close>
-        )}
+        {showClose && <CloseButton />}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

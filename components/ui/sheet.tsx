@@ -1,9 +1,9 @@
 "use client";
 
 import { cva, type VariantProps } from "class-variance-authority";
-import { XIcon } from "lucide-react";
 import { Dialog as SheetPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+import { CloseButton } from "./close-button";
 import { cn } from "./cn";
 
 // A dialog that slides in from an edge: same focus trap and Escape handling as Dialog.
@@ -34,10 +34,7 @@ export function SheetContent({
       <SheetPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
       <SheetPrimitive.Content data-slot="sheet-content" className={cn(sheetVariants({ side }), className)} {...props}>
         {children}
-        <SheetPrimitive.Close className="absolute top-4 right-4 rounded-sm opacity-70 outline-none hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring">
-          <XIcon className="size-4" aria-hidden />
-          <span className="sr-only">Close</span>
-        </SheetPrimitive.Close>
+        <CloseButton />
       </SheetPrimitive.Content>
     </SheetPrimitive.Portal>
   );

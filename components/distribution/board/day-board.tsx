@@ -103,6 +103,7 @@ export function DayBoard({ status, user, live }: { status: DistributionStatus; u
           {rows.length > 0 ? (
             <SlotList
               rows={rows}
+              date={status.date}
               timeZone={status.timeZone}
               errors={changes.fieldErrors}
               previews={previews}

@@ -24,7 +24,10 @@ export function RefreshControls({
       </span>
       <Button variant="outline" size="sm" onClick={onTogglePause} aria-pressed={paused}>
         {paused ? <PlayIcon aria-hidden /> : <PauseIcon aria-hidden />}
-        {paused ? "Resume live refresh" : "Pause live refresh"}
+        <span>
+          {paused ? "Resume" : "Pause"}
+          <span className="sr-only sm:not-sr-only"> live refresh</span>
+        </span>
       </Button>
       <Button variant="ghost" size="sm" onClick={onRefresh} disabled={fetching}>
         <RefreshCwIcon aria-hidden className={fetching ? "motion-safe:animate-spin" : undefined} />

@@ -9,6 +9,8 @@ import type { SlotField } from "../logic/error-fields";
 
 type SlotFieldsProps = {
   row: BoardRow;
+  /** Shown under a time that has already passed today: such a slot runs as soon as it is queued. */
+  timePassed?: boolean;
   errors?: Partial<Record<SlotField, string>>;
   readOnly: string | null;
   onEdit: (change: SlotEdit) => void;
@@ -19,12 +21,12 @@ type SlotFieldsProps = {
 const id = (row: BoardRow, field: string) => `slot-${row.slotNumber}-${field}`;
 
 /** A slot's ROS % and time inputs: disabled, muted and saying why when the slot is locked. */
-export function SlotFields({ row, errors, readOnly, onEdit, compact }: SlotFieldsProps) {
+export function SlotFields({ row, errors, readOnly, onEdit, compact, timePassed }: SlotFieldsProps) {
   const disabled = row.lock.locked || readOnly !== null || row.removed;
   const describedBy = (field: SlotField) =>
     [errors?.[field] && id(row, `${field}-error`), row.lock.locked && id(row, "lock")].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={cn("grid gap-2", compact ? "grid-cols-[6rem_10.5rem]" : "grid-cols-2")}>
+    <div className={cn("grid gap-2", compact ? "grid-cols-[6rem_7.5rem]" : "grid-cols-2")}>
       <div className="grid gap-1">
         <Label htmlFor={id(row, "ros")} className={compact ? "sr-only" : undefined}>
           Slot {row.slotNumber} ROS %
@@ -47,8 +49,10 @@ export function SlotFields({ row, errors, readOnly, onEdit, compact }: SlotField
         </Label>
         <Input
           id={id(row, "time")}
-          type="time"
-          step={1}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="HH:mm:ss"
+          pattern="([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?"
           value={row.time}
           disabled={disabled}
           aria-invalid={errors?.time ? true : undefined}
@@ -66,6 +70,9 @@ export function SlotFields({ row, errors, readOnly, onEdit, compact }: SlotField
         <p id={id(row, "time-error")} className="col-span-2 text-xs font-medium text-destructive">
           {errors.time}
         </p>
+      )}
+      {timePassed && !row.lock.locked && !errors?.time && (
+        <p className="col-span-2 text-xs text-warning">This time has passed today: the slot runs as soon as it is saved.</p>
       )}
       {row.lock.locked && (
         <p id={id(row, "lock")} className="col-span-2 flex items-start gap-1 text-xs text-muted-foreground">

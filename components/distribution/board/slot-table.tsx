@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { instantOfLocalTime, localTimePattern } from "@/lib/distribution/time-zone";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Preview } from "../hooks/use-slot-previews";
 import type { BoardRow, SlotEdit } from "../logic/board-draft";
@@ -11,10 +12,12 @@ import { SlotPreview } from "./slot-preview";
 import { SlotRowActions, type SlotRowHandlers } from "./slot-row-actions";
 import { SlotState } from "./slot-state";
 import { SlotTime } from "./slot-time";
+import { useNow } from "./use-countdown";
 import { useIsWide } from "./use-is-wide";
 
 export type SlotListProps = {
   rows: BoardRow[];
+  date: string;
   timeZone: string;
   errors: FieldErrors;
   previews: Map<number, Preview>;
@@ -32,7 +35,48 @@ export function SlotList(props: SlotListProps) {
   return useIsWide() ? <SlotTable {...props} /> : <SlotCards {...props} />;
 }
 
-function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+/** A row's inputs, what is wrong with the row as a whole, and what it would pay. */
+function SlotEditor({
+  row,
+  errors,
+  previews,
+  readOnly,
+  onEdit,
+  timePassed,
+  compact,
+}: Pick<SlotListProps, "errors" | "previews" | "readOnly" | "onEdit"> & {
+  row: BoardRow;
+  timePassed: (row: BoardRow) => boolean;
+  compact?: boolean;
+}) {
+  const rowError = errors.slots[row.slotNumber]?.row;
+  return (
+    <div className="grid gap-1">
+      <SlotFields
+        row={row}
+        errors={errors.slots[row.slotNumber]}
+        readOnly={readOnly}
+        onEdit={(change) => onEdit(row, change)}
+        timePassed={timePassed(row)}
+        compact={compact}
+      />
+      {rowError && <p className="text-xs font-medium text-destructive">{rowError}</p>}
+      <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+    </div>
+  );
+}
+
+/** Whether an editable row's time is already behind the clock of its day. */
+function usePassedTime({ date, timeZone }: Pick<SlotListProps, "date" | "timeZone">) {
+  const now = useNow(15_000);
+  return (row: BoardRow) => {
+    if (row.lock.locked || !localTimePattern.test(row.time) || (row.kind === "existing" && !row.edited)) return false;
+    return instantOfLocalTime(date, row.time, timeZone).getTime() < now;
+  };
+}
+
+function SlotTable({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  const editorProps = { errors, previews, readOnly, onEdit, timePassed: usePassedTime({ date, timeZone }) };
   return (
     <Table aria-label="Slots">
       <TableHeader>
@@ -60,17 +104,7 @@ function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
             </TableHead>
             <TableCell>{row.slot ? <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} /> : "—"}</TableCell>
             <TableCell>
-              <SlotFields
-                row={row}
-                errors={errors.slots[row.slotNumber]}
-                readOnly={readOnly}
-                onEdit={(change) => onEdit(row, change)}
-                compact
-              />
-              {errors.slots[row.slotNumber]?.row && (
-                <p className="mt-1 text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>
-              )}
-              <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
+              <SlotEditor row={row} {...editorProps} compact />
             </TableCell>
             <TableCell>
               <SlotState row={row} />
@@ -86,7 +120,8 @@ function SlotTable({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
   );
 }
 
-function SlotCards({ rows, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+function SlotCards({ rows, date, timeZone, errors, previews, readOnly, busy, onEdit, handlers }: SlotListProps) {
+  const editorProps = { errors, previews, readOnly, onEdit, timePassed: usePassedTime({ date, timeZone }) };
   return (
     <ul aria-label="Slots" className="grid gap-3">
       {rows.map((row) => (
@@ -105,10 +140,8 @@ function SlotCards({ rows, timeZone, errors, previews, readOnly, busy, onEdit, h
               Scheduled <SlotTime scheduledFor={row.slot.scheduledFor} timeZone={timeZone} />
             </p>
           )}
-          <SlotFields row={row} errors={errors.slots[row.slotNumber]} readOnly={readOnly} onEdit={(change) => onEdit(row, change)} />
-          {errors.slots[row.slotNumber]?.row && <p className="text-xs font-medium text-destructive">{errors.slots[row.slotNumber]?.row}</p>}
-          <SlotPreview row={row} preview={previews.get(Number(row.rosPercentage))} />
-          {row.slot && <ExecutionSummary slot={row.slot} />}
+          <SlotEditor row={row} {...editorProps} />
+          {row.slot && row.status !== "PENDING" && <ExecutionSummary slot={row.slot} />}
           <SlotRowActions row={row} readOnly={readOnly} busy={busy} handlers={handlers} />
         </li>
       ))}

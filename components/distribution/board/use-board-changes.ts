@@ -48,6 +48,13 @@ export function useBoardChanges(options: { status: DistributionStatus; draft: Bo
     setConflict(null);
   };
 
+  const freshStatus = () =>
+    client.fetchQuery({
+      queryKey: distributionKeys.todayStatus(),
+      queryFn: () => getJson<DistributionStatus>(`${distributionApi}/today/status`),
+      staleTime: 0,
+    });
+
   async function refused(error: unknown, sent: SentSlots | null) {
     if (error instanceof StepUpCancelled) return;
     if (!(error instanceof ApiError)) {
@@ -67,15 +74,7 @@ export function useBoardChanges(options: { status: DistributionStatus; draft: Bo
       return;
     }
     // Name the running slot from the day as it is now, not as it was when the board last polled.
-    const fresh =
-      error.code === "SLOTS_EXECUTING"
-        ? await client
-            .fetchQuery({
-              queryKey: distributionKeys.todayStatus(),
-              queryFn: () => getJson<DistributionStatus>(`${distributionApi}/today/status`),
-            })
-            .catch(() => status)
-        : status;
+    const fresh = error.code === "SLOTS_EXECUTING" ? await freshStatus().catch(() => status) : status;
     setRefusal({ refusal: describeRefusal(error, fresh) });
   }
 
@@ -109,17 +108,39 @@ export function useBoardChanges(options: { status: DistributionStatus; draft: Bo
     }
   }
 
-  /** Retries FAILED slots one after another; the first may ask for a code, the rest ride on its step-up window. */
+  /** Waits (up to two minutes) until no slot of the day is executing. */
+  async function untilNothingExecutes() {
+    for (let i = 0; i < 120; i++) {
+      const day = await freshStatus();
+      if (!day.distributionSlots.some((slot) => slot.status === "EXECUTING")) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+
+  /**
+   * Retries FAILED slots one after another; the first may ask for a code, the rest ride on its
+   * step-up window. A retried slot is due at once, so the scheduler may be paying it when the next
+   * retry arrives (409 SLOTS_EXECUTING): then it waits for that payout to end and asks again.
+   */
   async function retrySlots(slotNumbers: number[]) {
     clearProblems();
     setBusy(true);
     try {
       for (const slotNumber of slotNumbers) {
-        const current = client.getQueryData<DistributionStatus>(distributionKeys.todayStatus()) ?? status;
-        const result = await stepUp.run<ChangeResult>((twoFactorCode) =>
-          retry.mutateAsync({ slotNumber, expectedVersion: versionOf(current), twoFactorCode }),
-        );
-        toast.success(result.message);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const current = client.getQueryData<DistributionStatus>(distributionKeys.todayStatus()) ?? status;
+            const result = await stepUp.run<ChangeResult>((twoFactorCode) =>
+              retry.mutateAsync({ slotNumber, expectedVersion: versionOf(current), twoFactorCode }),
+            );
+            toast.success(result.message);
+            break;
+          } catch (error) {
+            const waitable = slotNumbers.length > 1 && error instanceof ApiError && error.code === "SLOTS_EXECUTING" && attempt < 10;
+            if (!waitable) throw error;
+            await untilNothingExecutes();
+          }
+        }
       }
     } catch (error) {
       await refused(error, null);
