@@ -1,36 +1,34 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import path from "node:path";
+import { seriousViolations } from "./axe";
 
 // Checks every page of the console gets: axe (no serious or critical violation, light and dark)
-// and screenshots at a phone's and a desktop's width, kept in screenshots/ (git-ignored).
+// and screenshots at a phone's and a desktop's width, kept in test-results/screenshots/.
 
-const screenshotDir = path.join(process.cwd(), "screenshots");
 export const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+type Theme = "light" | "dark";
 
-/** axe on the page as it is now, in the light and the dark theme (or the themes given). */
-export async function expectAccessible(page: Page, label: string, themes: readonly ("light" | "dark")[] = ["light", "dark"]) {
-  for (const colorScheme of themes) {
-    await page.emulateMedia({ colorScheme });
-    await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    // Toasts belong to the action that raised them (the board's), not to the page under test.
-    const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-    expect(serious, `${label}, ${colorScheme} theme`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
+async function useTheme(page: Page, theme: Theme) {
+  await page.emulateMedia({ colorScheme: theme });
+  await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
 }
 
-/** Full-page screenshots at 390 and 1280 px, and 1280 px in the dark theme; the viewport is left at 1280, light. */
+/** axe on the page as it is now, in the light and the dark theme (or the themes given); leaves it light. */
+export async function expectAccessible(page: Page, label: string, themes: readonly Theme[] = ["light", "dark"]) {
+  for (const theme of themes) {
+    await useTheme(page, theme);
+    expect(await seriousViolations(page), `${label}, ${theme} theme`).toEqual([]);
+  }
+  await useTheme(page, "light");
+}
+
+/** Full-page screenshots at 390 and 1280 px, and 1280 px dark; leaves the page at 1280 px, light. */
 export async function screenshotWidths(page: Page, name: string) {
+  const shot = (file: string) => page.screenshot({ path: `test-results/screenshots/${file}.png`, fullPage: true });
   for (const size of [widths.phone, widths.desktop]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${size.width}.png`), fullPage: true });
+    await shot(`${name}-${size.width}`);
   }
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}-${widths.desktop.width}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: "light" });
+  await useTheme(page, "dark");
+  await shot(`${name}-${widths.desktop.width}-dark`);
+  await useTheme(page, "light");
 }
