@@ -7,7 +7,7 @@ import { seriousViolations } from "./axe";
 export const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 type Theme = "light" | "dark";
 
-async function useTheme(page: Page, theme: Theme) {
+async function switchTheme(page: Page, theme: Theme) {
   await page.emulateMedia({ colorScheme: theme });
   await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
 }
@@ -15,10 +15,10 @@ async function useTheme(page: Page, theme: Theme) {
 /** axe on the page as it is now, in the light and the dark theme (or the themes given); leaves it light. */
 export async function expectAccessible(page: Page, label: string, themes: readonly Theme[] = ["light", "dark"]) {
   for (const theme of themes) {
-    await useTheme(page, theme);
+    await switchTheme(page, theme);
     expect(await seriousViolations(page), `${label}, ${theme} theme`).toEqual([]);
   }
-  await useTheme(page, "light");
+  await switchTheme(page, "light");
 }
 
 /** Full-page screenshots at 390 and 1280 px, and 1280 px dark; leaves the page at 1280 px, light. */
@@ -28,7 +28,7 @@ export async function screenshotWidths(page: Page, name: string) {
     await page.setViewportSize(size);
     await shot(`${name}-${size.width}`);
   }
-  await useTheme(page, "dark");
+  await switchTheme(page, "dark");
   await shot(`${name}-${widths.desktop.width}-dark`);
-  await useTheme(page, "light");
+  await switchTheme(page, "light");
 }
