@@ -47,7 +47,7 @@ test("a settings change goes through the code dialog; the page says what it does
   await page.getByLabel("Lateness before a slot is missed (seconds)").fill("60");
   await page.getByLabel("ROS per slot, at most (%)").fill("0.5");
   const impact = page.getByRole("region", { name: "What this change does to today" });
-  await expect(impact).toContainText("Pending slot 1 of today exceed 0.5 % ROS");
+  await expect(impact).toContainText("Pending slot 1 of today exceeds 0.5 % ROS");
   await expectAccessible(page, "settings");
   await screenshotWidths(page, "settings");
   await page.getByRole("button", { name: "Discard changes" }).click();

@@ -43,7 +43,7 @@ export function impactOnToday(options: {
     if (over.length > 0) {
       impacts.push({
         tone: "warning",
-        text: `Pending ${plural(over.length, "slot", "slots")} ${list(over)} of today exceed ${body.maxRosPercentage} % ROS: they still run as queued, but saving them again will be refused until lowered.`,
+        text: `Pending ${plural(over.length, "slot", "slots")} ${list(over)} of today ${plural(over.length, "exceeds", "exceed")} ${body.maxRosPercentage} % ROS: ${plural(over.length, "it still runs", "they still run")} as queued, but saving ${plural(over.length, "it", "them")} again will be refused until lowered.`,
       });
     }
   }

@@ -144,7 +144,7 @@ describe("what a change does to today", () => {
   });
 
   it("names today's pending slots that would exceed a new limit or be missed, and slots that keep their time", () => {
-    expect(texts({ maxRosPercentage: 3 })).toEqual([expect.stringMatching(/^warning: Pending slot 2 of today exceed 3 %/)]);
+    expect(texts({ maxRosPercentage: 3 })).toEqual([expect.stringMatching(/^warning: Pending slot 2 of today exceeds 3 %/)]);
     expect(texts({ maxSlotsPerDay: 3 })).toEqual([expect.stringMatching(/Today already has 4 slots, more than 3/)]);
     expect(texts({ maxLatenessSeconds: 7200 })).toEqual([
       expect.stringMatching(/^warning: Pending slot 2 of today is later than that already/),
