@@ -1,4 +1,5 @@
 import { SignInForm } from "@/components/sign-in-form";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -9,10 +10,17 @@ export default async function SignInPage({ searchParams }: Props) {
   // Only same-site paths, so the page cannot be used to bounce a signed-in admin elsewhere.
   const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/admin";
   return (
-    <main>
-      <h1>Sign in to Slotpay</h1>
-      <p className="muted">The authentication code is the 6-digit code of your authenticator app.</p>
-      <SignInForm callbackUrl={target} />
+    <main id="main" className="grid min-h-dvh place-items-center bg-muted/40 px-3 py-8">
+      <Card className="w-full max-w-sm">
+        <CardHeader>
+          <p className="text-sm font-semibold tracking-wide text-primary">Slotpay</p>
+          <h1 className="text-xl font-semibold">Sign in to Slotpay</h1>
+          <CardDescription>Daily declaration returns console</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SignInForm callbackUrl={target} />
+        </CardContent>
+      </Card>
     </main>
   );
 }

@@ -9,9 +9,9 @@ export async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export async function postJson<T>(url: string, body: object): Promise<T> {
+async function sendJson<T>(method: "POST" | "PUT", url: string, body: object): Promise<T> {
   const response = await fetch(url, {
-    method: "POST",
+    method,
     cache: "no-store",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(body),
@@ -19,5 +19,8 @@ export async function postJson<T>(url: string, body: object): Promise<T> {
   if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
 }
+
+export const postJson = <T>(url: string, body: object) => sendJson<T>("POST", url, body);
+export const putJson = <T>(url: string, body: object) => sendJson<T>("PUT", url, body);
 
 export const distributionApi = "/api/admin/daily-declaration-returns";

@@ -1,0 +1,25 @@
+import type { DbExecutor } from "@/lib/db/client";
+import { AppError } from "@/lib/http/app-error";
+import type { PayoutExportScope } from "./payout-row";
+
+/** The day of `date` and its slots (or just slot `slotNumber`); 404 when either does not exist. */
+export async function findExportScope(options: { db: DbExecutor; date: string; slotNumber?: number }): Promise<PayoutExportScope> {
+  const day = await options.db.day.findUnique({
+    where: { date: new Date(`${options.date}T00:00:00.000Z`) },
+    select: {
+      slots: {
+        where: options.slotNumber === undefined ? undefined : { slotNumber: options.slotNumber },
+        select: { id: true, slotNumber: true, scheduledFor: true },
+        orderBy: { slotNumber: "asc" },
+      },
+    },
+  });
+  if (!day) throw new AppError("NOT_FOUND", `No distribution day on ${options.date}`);
+  if (options.slotNumber !== undefined && day.slots.length === 0) {
+    throw new AppError("NOT_FOUND", `Slot ${options.slotNumber} does not exist on ${options.date}`);
+  }
+  return {
+    date: options.date,
+    slots: day.slots.map((slot) => ({ id: slot.id, slotNumber: slot.slotNumber, scheduledFor: slot.scheduledFor.toISOString() })),
+  };
+}
