@@ -136,8 +136,13 @@ export const completedDetails = z.object({
 });
 export type CompletedDetails = z.infer<typeof completedDetails>;
 
-/** executionDetails of a FAILED slot. */
-export const failedDetails = z.object({ executedAt: z.iso.datetime(), error: z.string(), attempt: z.number().int().optional() });
+/** executionDetails of a FAILED slot: executedAt is when its attempt started, failedAt when it failed. */
+export const failedDetails = z.object({
+  executedAt: z.iso.datetime(),
+  failedAt: z.iso.datetime(),
+  error: z.string(),
+  attempt: z.number().int().optional(),
+});
 
 export type LedgerRow = { kind: LedgerKind; subjectId: number; userId: number; amount: string };
 

@@ -17,12 +17,13 @@ import {
   type Member,
 } from "../../helpers/execution-data";
 import { spawnTick, type TickProcess } from "../../helpers/execution-processes";
+import { backendState, holdPayouts, installSlowPayouts, payoutInTheMiddle, waitFor } from "../../helpers/slow-payouts";
 
 process.env.SLOTPAY_LOG = "silent";
 
 // SPEC §9: a process killed in the middle of a slot leaves no partial payout, and the slot
-// completes once after the lease expires. The child's payout is held up by a trigger that sleeps
-// on the wallet update (after the ledger rows were inserted) until the child is killed.
+// completes once after the lease expires. The child's payout is held on the wallet update
+// (after the ledger rows were inserted) until the child is killed (tests/helpers/slow-payouts.ts).
 
 const pools = { premium: "3", performance: "2" };
 const slotOn = (date: string) => [{ slotNumber: 1, rosPercentage: "1.25", scheduledFor: `${date}T12:00:00.000Z` }];
@@ -32,47 +33,15 @@ let actor: Actor;
 let executor: TickProcess | undefined;
 let members: Member[] = [];
 
-async function installSlowWallets() {
-  await db().$executeRawUnsafe(`
-    CREATE FUNCTION test_slow_wallets() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_sleep(60);
-      RETURN NULL;
-    END $$`);
-  await db().$executeRawUnsafe(
-    "CREATE TRIGGER test_slow_wallets BEFORE INSERT ON wallets FOR EACH STATEMENT EXECUTE FUNCTION test_slow_wallets()",
-  );
+/** The payout's backend once it waits in the middle, having written its ledger rows. */
+async function heldPayoutBackend(): Promise<number | null> {
+  const held = await payoutInTheMiddle();
+  if (!held) return null;
+  const [row] = await db().$queryRaw<{ ledger_locks: number }[]>`
+    SELECT count(*)::int AS ledger_locks FROM pg_locks WHERE pid = ${held.pid} AND relation = 'ledger_entries'::regclass`;
+  expect(row.ledger_locks, "the held payout transaction has written ledger rows").toBeGreaterThan(0);
+  return held.pid;
 }
-
-async function dropSlowWallets() {
-  await db().$executeRawUnsafe("DROP TRIGGER IF EXISTS test_slow_wallets ON wallets");
-  await db().$executeRawUnsafe("DROP FUNCTION IF EXISTS test_slow_wallets()");
-}
-
-/** The backend of this database sleeping in the wallet trigger, once the payout got there. */
-async function sleepingPayoutBackend(): Promise<number | null> {
-  const rows = await db().$queryRaw<{ pid: number; ledger_locks: number }[]>`
-    SELECT a.pid, (SELECT count(*) FROM pg_locks l WHERE l.pid = a.pid AND l.relation = 'ledger_entries'::regclass)::int AS ledger_locks
-    FROM pg_stat_activity a
-    WHERE a.datname = current_database() AND a.wait_event = 'PgSleep' AND a.query ILIKE '%INSERT INTO wallets%'`;
-  const [row] = rows;
-  if (!row) return null;
-  expect(row.ledger_locks, "the sleeping payout transaction has written ledger rows").toBeGreaterThan(0);
-  return row.pid;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const backendAlive = async (pid: number) =>
-  (await db().$queryRaw<{ alive: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid}) AS alive`)[0].alive;
 
 beforeAll(async () => {
   ({ actor, members } = await setUpExecution({
@@ -88,9 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Only if a failed assertion left it running: the tick process this file started.
   if (executor && executor.child.exitCode === null && executor.child.signalCode === null) executor.child.kill("SIGKILL");
-  await db()
-    .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
-  await dropSlowWallets();
+  await holdPayouts(false);
 });
 
 describe("an executor killed in the middle of a slot", () => {
@@ -124,7 +91,8 @@ describe("an executor killed in the middle of a slot", () => {
     const { id: slotId } = await slotOf(date, 1);
     const walletsBefore = await walletBalances();
     const entriesBefore = await db().ledgerEntry.count();
-    await installSlowWallets();
+    await installSlowPayouts();
+    await holdPayouts(true);
 
     const claimedAt = new Date(`${date}T12:00:01Z`);
     const child = spawnTick({ now: claimedAt, env: { SLOTPAY_LEASE_SECONDS: String(leaseSeconds) } });
@@ -133,15 +101,15 @@ describe("an executor killed in the middle of a slot", () => {
       throw new Error(`the tick process ended before it was killed: ${exit.code} ${exit.stderr}`);
     });
     earlyExit.catch(() => undefined);
-    const pid = await Promise.race([waitFor("the payout to reach the wallet update", sleepingPayoutBackend), earlyExit]);
+    const pid = await Promise.race([waitFor("the payout to reach the wallet update", heldPayoutBackend), earlyExit]);
     expect(await slotOf(date, 1)).toMatchObject({ status: "EXECUTING", attempts: 0 });
 
     child.child.kill("SIGKILL");
     expect((await child.exited).signal).toBe("SIGKILL");
-    // The server rolls the open transaction back when it notices the dead client; a backend asleep
-    // in pg_sleep only notices when it wakes, so end it (as a server-side timeout would).
-    await db().$queryRaw`SELECT pg_terminate_backend(${pid})`;
-    await waitFor("the killed executor's backend to end", async () => ((await backendAlive(pid)) ? null : true));
+    // The server rolls the open transaction back when it notices the dead client: the payout
+    // checks its client every second (client_connection_check_interval) even mid-statement, and
+    // no statement of it outlives the lease (payout-deadline.ts).
+    await waitFor("the killed executor's backend to end by itself", async () => ((await backendState(pid)) === null ? true : null), 10_000);
 
     expect(await ledgerOf(slotId)).toEqual([]);
     expect(await db().ledgerEntry.count()).toBe(entriesBefore);
@@ -155,19 +123,24 @@ describe("an executor killed in the middle of a slot", () => {
     expect(poolsPaidOf(day)).toEqual(["0", "0"]);
     await expectLedgerOk();
 
-    await dropSlowWallets();
+    await holdPayouts(false);
     // Within the lease nobody takes the slot over, and the day waits for it.
     const early = await tick({ now: new Date(claimedAt.getTime() + 1000) });
     expect(early).toMatchObject({ reaped: [], executed: [] });
     expect((await slotOf(date, 1)).status).toBe("EXECUTING");
 
     const afterLease = await tick({ now: new Date(claimedAt.getTime() + (leaseSeconds + 1) * 1000) });
-    expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, slotNumber: 1, status: "PENDING", attempts: 1 }]);
+    expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, date, slotNumber: 1, status: "PENDING", attempts: 1 }]);
     expect(afterLease.executed).toEqual([expect.objectContaining({ slotId, status: "COMPLETED" })]);
 
     const { slot: completed, details } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
     expect(details.attempt).toBe(2);
+    // Both attempts are kept (contracts C3): the killed one as LEASE_EXPIRED with no end anybody saw.
+    expect(completed.attemptHistory).toEqual([
+      { attempt: 1, startedAt: expect.any(String), endedAt: null, outcome: "LEASE_EXPIRED", error: expect.stringMatching(/lease expired/) },
+      { attempt: 2, startedAt: details.executedAt, endedAt: details.completedAt, outcome: "COMPLETED" },
+    ]);
     expect(
       await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } }),
     ).toBe(1);
