@@ -36,6 +36,7 @@ export function listenForDayChanges(options: { databaseUrl: string; onChange: ()
     const dead = client;
     client = undefined;
     dead?.removeAllListeners();
+    dead?.on("error", () => undefined);
     dead?.end().catch(() => undefined);
     if (stopped || retryTimer) return;
     logEvent("scheduler.listener-lost", { error: error instanceof Error ? error.message : String(error), retryMs: backoffMs }, "warn");
