@@ -85,6 +85,11 @@ export async function setUpExecution(options: {
 
 export type SlotPlan = { slotNumber: number; rosPercentage: string; scheduledFor: string };
 
+/** A day of one slot, slot 1 at noon UTC of `date`. */
+export const noonSlot = (date: string, rosPercentage = "1"): SlotPlan[] => [
+  { slotNumber: 1, rosPercentage, scheduledFor: `${date}T12:00:00.000Z` },
+];
+
 /** Queues the day of `date` (YYYY-MM-DD, UTC) through the admin command, as of midnight that day. */
 export async function queueDay(options: { actor: Actor; date: string; premium: string; performance: string; slots: SlotPlan[] }) {
   const result = await queueDistribution({

@@ -7,6 +7,7 @@ import {
   completedDetails,
   expectLedgerOk,
   failedDetails,
+  noonSlot,
   queueDay,
   setUpExecution,
   slotOf,
@@ -57,7 +58,7 @@ describe("a slot's attempts", () => {
       date,
       premium: "5",
       performance: "0",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date),
     });
     await setPayoutDelay(0.3);
     await refuseWallets(true);
@@ -100,7 +101,7 @@ describe("a slot's attempts", () => {
       date: "2030-11-02",
       premium: "0",
       performance: "0",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: "2030-11-02T12:00:00.000Z" }],
+      slots: noonSlot("2030-11-02"),
     });
     const day = await readJson<DistributionStatus>(await viewer.api.day("2030-11-02"));
     expect(day.distributionSlots[0]).toMatchObject({ status: "PENDING", attempts: 0, attemptHistory: [] });

@@ -5,6 +5,7 @@ import {
   expectLedgerOk,
   failedDetails,
   ledgerOf,
+  noonSlot,
   queueDay,
   setUpExecution,
   slotOf,
@@ -66,7 +67,7 @@ describe("the database going away in the middle of a slot", () => {
       date,
       premium: "3",
       performance: "2",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date),
     });
     const walletsBefore = await walletBalances();
     await installRestart();

@@ -7,6 +7,7 @@ import {
   expectLedgerOk,
   failedDetails,
   ledgerOf,
+  noonSlot,
   queueDay,
   retireAllMembers,
   setUpExecution,
@@ -29,8 +30,6 @@ const maxPool = "999999999999";
 let actor: Actor;
 let whale: Member;
 
-const oneSlot = (date: string, rosPercentage = "1") => [{ slotNumber: 1, rosPercentage, scheduledFor: `${date}T12:00:00.000Z` }];
-
 beforeAll(async () => {
   ({ actor } = await setUpExecution({ stakesStartedAt: "2030-01-01T00:00:00Z", members: [] }));
   await retireAllMembers();
@@ -42,7 +41,7 @@ beforeAll(async () => {
 describe("a balance that no numeric(20,8) could hold", () => {
   it("does not fail the later slots of its user: days at the caps keep paying", async () => {
     for (const [index, date] of ["2030-10-01", "2030-10-02", "2030-10-03"].entries()) {
-      await queueDay({ actor, date, premium: maxPool, performance: maxPool, slots: oneSlot(date) });
+      await queueDay({ actor, date, premium: maxPool, performance: maxPool, slots: noonSlot(date) });
       const result = await tick({ now: new Date(`${date}T12:00:01Z`) });
       expect(result.executed, `day ${index + 1}`).toMatchObject([{ date, status: "COMPLETED" }]);
     }
