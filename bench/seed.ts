@@ -18,15 +18,22 @@ const seedStatements = (users: number, stakes: number) => [
   `INSERT INTO wallets (user_id, balance) SELECT id, 0 FROM users`,
 ];
 
-/** Fills the fresh bench database set-based: users, ACTIVE stakes, a wallet each, the settings row. */
-export async function seedBenchData(client: pg.Client, options: { users: number; stakes: number }): Promise<SeedResult> {
+/**
+ * Fills a fresh database set-based: users, ACTIVE stakes, a wallet each, the settings row. The
+ * chaos suite seeds its population with it too, without the checkpoint (a server shared with
+ * other work should not be made to flush for a test).
+ */
+export async function seedBenchData(
+  client: pg.Client,
+  options: { users: number; stakes: number; checkpoint?: boolean },
+): Promise<SeedResult> {
   const started = performance.now();
   for (const statement of seedStatements(options.users, options.stakes)) await client.query(statement);
   await client.query(`INSERT INTO settings (id, time_zone, slot_times) VALUES (1, 'UTC', $1::jsonb)`, [JSON.stringify(defaultSlotTimes())]);
   // VACUUM as well as ANALYZE: a long-lived table has its hint bits and visibility map set,
   // and the first slot should not pay for them. The checkpoint keeps the seed's WAL out of it.
   await client.query("VACUUM ANALYZE users, stakes, wallets, settings");
-  await client.query("CHECKPOINT").catch(() => undefined); // needs a superuser; only a nicety
+  if (options.checkpoint !== false) await client.query("CHECKPOINT").catch(() => undefined); // needs a superuser; only a nicety
   const ms = performance.now() - started;
 
   const { rows } = await client.query<{ performance: number; premium: number }>(`

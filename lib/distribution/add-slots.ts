@@ -3,12 +3,19 @@ import { changeToday } from "./change-today";
 import { planAddSlots } from "./plan-add-slots";
 import type { AddSlotsRequest } from "./schemas";
 
-export function addSlots(options: { actor: AuditActor & { id: number }; request: AddSlotsRequest; now?: Date }) {
+export function addSlots(options: {
+  actor: AuditActor & { id: number };
+  request: AddSlotsRequest;
+  expectedVersion?: number | null;
+  now?: Date;
+}) {
   const count = options.request.additionalSlots.length;
   return changeToday({
     actor: options.actor,
     action: "distribution.add-slots",
     now: options.now,
+    date: options.request.date,
+    expectedVersion: options.expectedVersion ?? options.request.expectedVersion,
     plan: (day, context) => planAddSlots(day, options.request, context),
     describe: () => `Successfully added ${count} new slot(s)`,
   });

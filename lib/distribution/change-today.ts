@@ -1,9 +1,11 @@
-import { inTransaction } from "@/lib/db/client";
+import { inTransaction, type DbExecutor } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/http/app-error";
 import type { DayState, PlanContext } from "./day-state";
 import { lockDayDate } from "./day-lock";
-import { findDay, saveDayPlan, toDayState } from "./day-store";
+import { signalDayChanged } from "./day-signal";
+import { findDay, saveDayPlan, toDayState, type DayRow } from "./day-store";
 import { notifySlotsChanged } from "./slots-changed";
 import { loadSettings } from "./settings-store";
 import { statusView } from "./status-view";
@@ -13,11 +15,6 @@ type Plan = (day: DayState | null, context: PlanContext) => DayState;
 
 const auditState = (state: DayState | null) => (state ? (JSON.parse(JSON.stringify(state)) as Prisma.InputJsonValue) : undefined);
 
-/**
- * Runs one admin change of today's day in one transaction: lock the date, read the day, plan
- * the change (pure), write it with the day status recomputed, audit before/after. A plan that
- * throws leaves the database as it was.
- */
 type ChangeOptions = {
   actor: AuditActor & { id: number };
   action: string;
@@ -25,15 +22,48 @@ type ChangeOptions = {
   /** The success message, from the day before and after the change. */
   describe: (before: DayState | null, after: DayState) => string;
   now?: Date;
+  /** The day to change (default today); a date other than today must name an existing day. */
+  date?: string;
+  /** The version the client saw (contracts C1); null: it saw no day. Undefined: no check. */
+  expectedVersion?: number | null;
 };
 
+/** The settings, read under a share lock so a time-zone change cannot commit between this read and the change. */
+async function settingsForChange(tx: DbExecutor) {
+  await tx.$executeRaw`SELECT 1 FROM settings WHERE id = 1 FOR SHARE`;
+  return loadSettings(tx);
+}
+
+function assertExpectedVersion(existing: DayRow | null, options: ChangeOptions, view: () => unknown): void {
+  if (options.expectedVersion === undefined) return;
+  const currentVersion = existing?.version ?? null;
+  if (currentVersion === options.expectedVersion) return;
+  throw new AppError(
+    "CONFLICT",
+    `The distribution changed meanwhile: it is at version ${currentVersion ?? "none (no day)"}, the request expected ${options.expectedVersion ?? "no day"}. Reload it and try again.`,
+    { details: { currentVersion, distribution: view() } },
+  );
+}
+
+/**
+ * Runs one admin change of a day (today unless a date is given) in one transaction: lock the
+ * date, read the day, check the version the client saw, plan the change (pure), write it with
+ * the day status recomputed and the version bumped, audit before/after. A plan that throws
+ * leaves the database as it was.
+ */
 export async function changeToday(options: ChangeOptions) {
   const result = await inTransaction(async (tx) => {
-    const settings = await loadSettings(tx);
+    const settings = await settingsForChange(tx);
     const now = options.now ?? new Date();
-    const date = calendarDateIn(now, settings.timeZone);
+    const today = calendarDateIn(now, settings.timeZone);
+    const date = options.date ?? today;
     await lockDayDate(tx, date);
     const existing = await findDay(tx, date);
+    if (!existing && date !== today) {
+      throw new AppError("NOT_FOUND", `No distribution on ${date}; a new day can only be queued for today (${today})`);
+    }
+    const view = (day: DayRow | null) => statusView(day, { date, timeZone: settings.timeZone });
+    assertExpectedVersion(existing, options, () => view(existing));
     const before = existing ? toDayState(existing) : null;
     const next = options.plan(before, { settings, today: date, now });
     await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
@@ -49,7 +79,8 @@ export async function changeToday(options: ChangeOptions) {
       tx,
     );
     const saved = await findDay(tx, date);
-    return { distribution: statusView(saved, { date, timeZone: settings.timeZone }), before, next, dayId: saved!.id };
+    await signalDayChanged(tx, saved!.id);
+    return { distribution: view(saved), before, next, dayId: saved!.id };
   });
   await notifySlotsChanged({ dayId: result.dayId, before: result.before, after: result.next });
   return { success: true as const, message: options.describe(result.before, result.next), distribution: result.distribution };

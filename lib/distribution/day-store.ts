@@ -61,8 +61,9 @@ export async function saveDayPlan(
     multiSlotEnabled: next.multiSlotEnabled,
     status: deriveDayStatus(next.slots.map((slot) => slot.status)),
   };
+  // Every admin change is a new version of the day (contracts C1); executions never bump it.
   const dayId = existing
-    ? (await tx.day.update({ where: { id: existing.id }, data: fields })).id
+    ? (await tx.day.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } })).id
     : (await tx.day.create({ data: { ...fields, date: dateValue(options.date), queuedById: options.queuedById } })).id;
 
   const before = new Map((existing?.slots ?? []).map((slot) => [slot.slotNumber, toSlotState(slot)]));

@@ -3,11 +3,18 @@ import { changeToday } from "./change-today";
 import { planModify } from "./plan-modify";
 import type { ModifyRequest } from "./schemas";
 
-export function modifyDistribution(options: { actor: AuditActor & { id: number }; request: ModifyRequest; now?: Date }) {
+export function modifyDistribution(options: {
+  actor: AuditActor & { id: number };
+  request: ModifyRequest;
+  expectedVersion?: number | null;
+  now?: Date;
+}) {
   return changeToday({
     actor: options.actor,
     action: "distribution.modify",
     now: options.now,
+    date: options.request.date,
+    expectedVersion: options.expectedVersion ?? options.request.expectedVersion,
     plan: (day, context) => planModify(day, options.request, context),
     describe: () => "Distribution modified successfully",
   });

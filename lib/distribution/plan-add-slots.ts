@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/http/app-error";
 import { bySlotNumber, type DayState, type PlanContext } from "./day-state";
-import { assertDayExists, assertNothingExecuting, assertSlotCount, pendingSlotFrom } from "./plan-rules";
+import { assertDayExists, assertNothingExecuting, assertSlotCount, assertWithinCaps, pendingSlotFrom } from "./plan-rules";
 import type { AddSlotsRequest } from "./schemas";
 
 /** POST /today/add-slots (seed 001): only new slot numbers; an existing one is a 400. */
@@ -13,5 +13,6 @@ export function planAddSlots(day: DayState | null, request: AddSlotsRequest, con
   const added = request.additionalSlots.map((input) => pendingSlotFrom(input, undefined, context));
   const slots = [...day.slots, ...added].sort(bySlotNumber);
   assertSlotCount(slots, context);
+  assertWithinCaps({ before: day, after: slots, settings: context.settings });
   return { ...day, multiSlotEnabled: true, slots };
 }

@@ -1,5 +1,5 @@
 import { bySlotNumber, type DayState, type PlanContext } from "./day-state";
-import { assertDayExists, assertNothingExecuting, assertSlotCount, pendingSlotFrom, poolsAfter } from "./plan-rules";
+import { assertDayExists, assertNothingExecuting, assertSlotCount, assertWithinCaps, pendingSlotFrom, poolsAfter } from "./plan-rules";
 import type { ModifyRequest } from "./schemas";
 
 /**
@@ -18,6 +18,7 @@ export function planModify(day: DayState | null, request: ModifyRequest, context
     .map((input) => pendingSlotFrom(input, current.get(input.slotNumber), context));
   const slots = [...kept, ...replaced].sort(bySlotNumber);
   assertSlotCount(slots, context);
+  assertWithinCaps({ before: day, after: slots, pools: request, settings: context.settings });
   return {
     ...day,
     ...poolsAfter(day, request),

@@ -1,5 +1,5 @@
 import { bySlotNumber, type DayState, type PlanContext } from "./day-state";
-import { assertNothingExecuting, assertSlotCount, pendingSlotFrom, poolsAfter } from "./plan-rules";
+import { assertNothingExecuting, assertSlotCount, assertWithinCaps, pendingSlotFrom, poolsAfter } from "./plan-rules";
 import type { QueueRequest } from "./schemas";
 
 /**
@@ -10,6 +10,7 @@ export function planQueue(day: DayState | null, request: QueueRequest, context: 
   if (!day) {
     const slots = request.slots.map((input) => pendingSlotFrom(input, undefined, context)).sort(bySlotNumber);
     assertSlotCount(slots, context);
+    assertWithinCaps({ before: null, after: slots, pools: request, settings: context.settings });
     return {
       premiumPoolAmount: request.premiumPoolAmount ?? "0",
       performancePoolAmount: request.performancePoolAmount ?? "0",
@@ -29,6 +30,7 @@ export function planQueue(day: DayState | null, request: QueueRequest, context: 
   }
   const merged = [...slots.values()].sort(bySlotNumber);
   assertSlotCount(merged, context);
+  assertWithinCaps({ before: day, after: merged, pools: request, settings: context.settings });
   return {
     ...day,
     ...poolsAfter(day, request),

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/http/app-error";
-import type { DayState, PlanContext } from "./day-state";
+import { dayNameOf, type DayState, type PlanContext } from "./day-state";
 import { assertDayExists, assertNothingExecuting } from "./plan-rules";
 import { resolveScheduledFor } from "./resolve-scheduled-for";
 
@@ -8,7 +8,7 @@ export function planRetry(day: DayState | null, request: { slotNumber: number; s
   assertDayExists(day);
   assertNothingExecuting(day);
   const slot = day.slots.find((s) => s.slotNumber === request.slotNumber);
-  if (!slot) throw new AppError("NOT_FOUND", `Slot ${request.slotNumber} does not exist today`);
+  if (!slot) throw new AppError("NOT_FOUND", `Slot ${request.slotNumber} does not exist ${dayNameOf(context)}`);
   if (slot.status !== "FAILED") {
     throw new AppError("CONFLICT", `Slot ${request.slotNumber} is ${slot.status}; only a FAILED slot can be retried`);
   }

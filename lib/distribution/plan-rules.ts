@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/http/app-error";
 import type { DayState, PlanContext, ScheduleSettings, SlotState } from "./day-state";
-import { compareDecimals } from "./money";
+import { compareDecimals, fromUnits, toUnits } from "./money";
 import { resolveScheduledFor } from "./resolve-scheduled-for";
 import type { SlotInput } from "./schemas";
 
@@ -63,4 +63,33 @@ export function poolsAfter(day: DayState, request: { premiumPoolAmount?: string;
     }
   }
   return { premiumPoolAmount: premium, performancePoolAmount: performance };
+}
+
+const rosUnitsOf = (slots: readonly SlotState[]) => slots.reduce((total, slot) => total + toUnits(slot.rosPercentage), 0n);
+
+/**
+ * The caps of the settings (decision 010). A requested pool above maxPoolAmount is refused; the
+ * day's slots may not add up to more ROS than maxDailyRosPercentage — unless the change does not
+ * raise the day's total, so a day over a cap lowered later can still be trimmed.
+ */
+export function assertWithinCaps(options: {
+  before: DayState | null;
+  after: readonly SlotState[];
+  pools?: { premiumPoolAmount?: string; performancePoolAmount?: string };
+  settings: ScheduleSettings;
+}): void {
+  const { maxPoolAmount, maxDailyRosPercentage } = options.settings;
+  for (const name of ["premiumPoolAmount", "performancePoolAmount"] as const) {
+    const amount = options.pools?.[name];
+    if (amount !== undefined && compareDecimals(amount, maxPoolAmount) > 0) {
+      throw new AppError("VALIDATION", `${name} ${amount} is above maxPoolAmount (${maxPoolAmount})`);
+    }
+  }
+  const total = rosUnitsOf(options.after);
+  if (total > toUnits(maxDailyRosPercentage) && total > rosUnitsOf(options.before?.slots ?? [])) {
+    throw new AppError(
+      "VALIDATION",
+      `The day's slots would add up to ${fromUnits(total)}% ROS, above maxDailyRosPercentage (${maxDailyRosPercentage})`,
+    );
+  }
 }

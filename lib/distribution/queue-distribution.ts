@@ -3,11 +3,19 @@ import { changeToday } from "./change-today";
 import { planQueue } from "./plan-queue";
 import type { QueueRequest } from "./schemas";
 
-export function queueDistribution(options: { actor: AuditActor & { id: number }; request: QueueRequest; now?: Date }) {
+export function queueDistribution(options: {
+  actor: AuditActor & { id: number };
+  request: QueueRequest;
+  /** Contracts C1: the day version the client saw (from the body or If-Match). */
+  expectedVersion?: number | null;
+  now?: Date;
+}) {
   return changeToday({
     actor: options.actor,
     action: "distribution.queue",
     now: options.now,
+    date: options.request.date,
+    expectedVersion: options.expectedVersion ?? options.request.expectedVersion,
     plan: (day, context) => planQueue(day, options.request, context),
     describe: (before, after) => {
       if (!before) return "Distribution queued successfully";

@@ -46,6 +46,28 @@ const slotList = z.array(slotInput).max(hardMaxSlotsPerDay, `At most ${hardMaxSl
 
 const description = z.string().trim().max(500, "description must be at most 500 characters");
 
+const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" });
+// A distribution day's date; PostgreSQL refuses year 0, and no day predates the product.
+const dayDate = isoDate.refine((date) => date >= "2000-01-01", "date must be 2000-01-01 or later");
+
+/**
+ * Which day a mutation changes and which version of it the client saw (contracts C1): `date`
+ * defaults to today; `expectedVersion` null means "no day yet". Both optional: the seeds'
+ * frontend sends neither.
+ */
+const dayAddress = {
+  date: dayDate.optional(),
+  expectedVersion: z
+    .number({ error: "expectedVersion must be a whole number" })
+    .int("expectedVersion must be a whole number")
+    .min(1)
+    .max(2_147_483_647)
+    .nullable()
+    .optional(),
+};
+type DayAddress = { date?: string; expectedVersion?: number | null };
+const dayAddressOf = ({ date, expectedVersion }: DayAddress): DayAddress => ({ date, expectedVersion });
+
 /** POST /queue (seed 000): multiSlot or multiSlotEnabled; single-slot takes one rosPercentage. */
 export const queueBody = z
   .object({
@@ -58,6 +80,7 @@ export const queueBody = z
     scheduledFor: slotInput.shape.scheduledFor,
     time: slotInput.shape.time,
     distributionSlots: slotList.optional(),
+    ...dayAddress,
   })
   .transform((body, ctx) => {
     const multiSlot = body.multiSlot ?? body.multiSlotEnabled ?? true;
@@ -85,6 +108,7 @@ export const queueBody = z
       description: body.description,
       multiSlotEnabled: multiSlot,
       slots,
+      ...dayAddressOf(body),
     };
   });
 export type QueueRequest = z.output<typeof queueBody>;
@@ -97,6 +121,7 @@ export const modifyBody = z.object({
   multiSlot: z.boolean().optional(),
   multiSlotEnabled: z.boolean().optional(),
   distributionSlots: slotList.min(1, "distributionSlots must be a non-empty array"),
+  ...dayAddress,
 });
 export type ModifyRequest = z.output<typeof modifyBody>;
 
@@ -107,11 +132,13 @@ export const addSlotsBody = z.object({
     .min(1, "additionalSlots must be non-empty array")
     .max(hardMaxSlotsPerDay, `At most ${hardMaxSlotsPerDay} slots`)
     .superRefine(uniqueSlotNumbers),
+  ...dayAddress,
 });
 export type AddSlotsRequest = z.output<typeof addSlotsBody>;
 
 export const retryBody = z.object({
   scheduledFor: slotInput.shape.scheduledFor,
+  ...dayAddress,
 });
 
 export const slotNumberParam = z.object({
@@ -126,7 +153,7 @@ export const previewQuery = z.object({
   rosPercentage: z.coerce.number({ error: "rosPercentage must be a number" }).pipe(rosPercentage).optional(),
 });
 
-const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" });
+export const dateParam = z.object({ date: dayDate });
 
 export const historyQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })

@@ -17,6 +17,8 @@ export function toDistributionSettings(row: Settings): DistributionSettings {
     slotTimes: (row.slotTimes ?? {}) as Record<string, string>,
     maxSlotsPerDay: row.maxSlotsPerDay,
     maxRosPercentage: plainDecimal(row.maxRosPercentage),
+    maxDailyRosPercentage: plainDecimal(row.maxDailyRosPercentage),
+    maxPoolAmount: plainDecimal(row.maxPoolAmount),
     maxLatenessSeconds: row.maxLatenessSeconds,
     maxAttempts: row.maxAttempts,
     premiumMinStake: plainDecimal(row.premiumMinStake),

@@ -11,6 +11,8 @@ export function settingsView(settings: DistributionSettings) {
     slots,
     maxSlotsPerDay: settings.maxSlotsPerDay,
     maxRosPercentage: Number(settings.maxRosPercentage),
+    maxDailyRosPercentage: Number(settings.maxDailyRosPercentage),
+    maxPoolAmount: Number(settings.maxPoolAmount),
     maxLatenessSeconds: settings.maxLatenessSeconds,
     maxAttempts: settings.maxAttempts,
     premiumMinStake: Number(settings.premiumMinStake),

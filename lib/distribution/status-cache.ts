@@ -1,4 +1,4 @@
-import { getTodayStatus } from "./get-today-status";
+import { getDayStatus } from "./get-day-status";
 import type { DistributionStatus } from "./status-view";
 
 // GET /today/status is what every admin screen polls. Concurrent requests share one read, and
@@ -13,7 +13,7 @@ const holder = globalThis as typeof globalThis & { __slotpayStatusCache?: Entry 
 export function cachedTodayStatus(now = Date.now()): Promise<DistributionStatus> {
   const entry = holder.__slotpayStatusCache;
   if (entry && entry.expiresAt > now) return entry.value;
-  const value = getTodayStatus();
+  const value = getDayStatus();
   holder.__slotpayStatusCache = { expiresAt: now + ttlMs, value };
   value.catch(() => {
     if (holder.__slotpayStatusCache?.value === value) holder.__slotpayStatusCache = undefined;

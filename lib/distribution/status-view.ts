@@ -1,12 +1,15 @@
 import type { DayRow } from "./day-store";
+import type { AttemptRecord } from "./execution/attempt-history";
 import { countByStatus, type SlotStatus } from "./slot-status";
 
-/** GET /today/status: seed 000's shape plus date, timeZone, counts and poolsPaid. Amounts are JSON numbers. */
+/** GET /today/status: seed 000's shape plus date, timeZone, version, counts and poolsPaid. Amounts are JSON numbers. */
 export type DistributionStatus = {
   exists: boolean;
   status: SlotStatus | null;
   date: string;
   timeZone: string;
+  /** Contracts C1: +1 on every admin change; null when no day exists. */
+  version: number | null;
   data: { premiumPoolAmount: number; performancePoolAmount: number; description: string; queuedAt: string } | null;
   multiSlotEnabled: boolean;
   distributionSlots: {
@@ -16,6 +19,8 @@ export type DistributionStatus = {
     status: SlotStatus;
     attempts: number;
     executionDetails: unknown;
+    /** Contracts C3: every attempt, oldest first, kept across retries. */
+    attemptHistory: AttemptRecord[];
   }[];
   counts: Record<SlotStatus, number>;
   poolsPaid: { premium: number; performance: number };
@@ -27,6 +32,7 @@ export function statusView(day: DayRow | null, context: { date: string; timeZone
       exists: false,
       status: null,
       ...context,
+      version: null,
       data: null,
       multiSlotEnabled: false,
       distributionSlots: [],
@@ -38,6 +44,7 @@ export function statusView(day: DayRow | null, context: { date: string; timeZone
     exists: true,
     status: day.status,
     ...context,
+    version: day.version,
     data: {
       premiumPoolAmount: Number(day.premiumPoolAmount),
       performancePoolAmount: Number(day.performancePoolAmount),
@@ -52,6 +59,7 @@ export function statusView(day: DayRow | null, context: { date: string; timeZone
       status: slot.status,
       attempts: slot.attempts,
       executionDetails: slot.executionDetails ?? null,
+      attemptHistory: (slot.attemptHistory ?? []) as AttemptRecord[],
     })),
     counts: countByStatus(day.slots.map((slot) => slot.status)),
     poolsPaid: { premium: Number(day.premiumPoolPaid), performance: Number(day.performancePoolPaid) },

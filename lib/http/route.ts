@@ -4,6 +4,7 @@ import { sessionFromCookies } from "@/lib/auth/session-cookie";
 import type { AuthSession } from "@/lib/auth/sessions";
 import { requireStepUp } from "@/lib/auth/step-up";
 import { AppError } from "./app-error";
+import { expectedVersionOf } from "./expected-version";
 import { assertSameOrigin } from "./origin";
 import { parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";
 import { errorResponse, json, unexpectedErrorResponse } from "./responses";
@@ -22,6 +23,8 @@ type RouteOptions<TBody, TQuery, TParams> = {
   params?: z.ZodType<TParams>;
   /** Checks of the body that need the database (e.g. against the settings); 400s before the 2FA step-up. */
   precheck?: (input: { body: TBody; params: TParams }) => Promise<void>;
+  /** Day mutations (contracts C1): the body's expectedVersion, merged with If-Match and checked before the 2FA step-up. */
+  expectedVersion?: (body: TBody) => number | null | undefined;
 };
 
 export type RouteContext<TBody, TQuery, TParams> = {
@@ -30,6 +33,8 @@ export type RouteContext<TBody, TQuery, TParams> = {
   body: TBody;
   query: TQuery;
   params: TParams;
+  /** With the expectedVersion option: the version the client expects, from If-Match or the body. */
+  expectedVersion?: number | null;
 };
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
@@ -72,9 +77,10 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
       const query = options.query ? parseWith(options.query, queryObject(request)) : (undefined as TQuery);
       const rawParams = (await nextContext?.params) ?? {};
       const params = options.params ? parseWith(options.params, rawParams) : (rawParams as TParams);
+      const expectedVersion = options.expectedVersion ? expectedVersionOf(request, options.expectedVersion(body)) : undefined;
       if (options.precheck) await options.precheck({ body, params });
       if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
-      const result = await handler({ request, session, body, query, params });
+      const result = await handler({ request, session, body, query, params, expectedVersion });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       if (!(error instanceof AppError)) return unexpectedErrorResponse(error, request);

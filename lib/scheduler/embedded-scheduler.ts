@@ -1,10 +1,13 @@
 import { tick } from "@/lib/distribution/execution/tick";
 import { logEvent } from "@/lib/observability/log";
+import { listenForDayChanges } from "./day-change-listener";
 import { maxSleepMs, msUntilNextWake } from "./next-wake";
 
 // The in-process scheduler of the embedded deployment (SPEC §7): sleeps until the next slot's
-// time (at most 30 s), runs the shared tick, and is woken at once when slots change. One per
-// process, kept on globalThis because instrumentation.ts and route handlers are separate bundles.
+// time (at most 30 s), runs the shared tick, and is woken at once when slots change — by this
+// process, or on PostgreSQL by any process (LISTEN/NOTIFY), so a day's next slot starts as soon
+// as the last one ends wherever it ran. One per process, kept on globalThis because
+// instrumentation.ts and route handlers are separate bundles.
 
 export type EmbeddedScheduler = { wake: () => void; stop: () => Promise<void>; ticks: () => number };
 
@@ -28,6 +31,13 @@ function createScheduler(): EmbeddedScheduler {
       };
     });
 
+  const wake = () => {
+    wokenEarly = true;
+    wakeSleeper?.();
+  };
+  const databaseUrl = process.env.DATABASE_URL;
+  const listener = databaseUrl ? listenForDayChanges({ databaseUrl, onChange: wake }) : undefined;
+
   const loop = (async () => {
     while (!stopped) {
       wokenEarly = false;
@@ -49,15 +59,12 @@ function createScheduler(): EmbeddedScheduler {
 
   return {
     ticks: () => ticks,
-    wake: () => {
-      wokenEarly = true;
-      wakeSleeper?.();
-    },
+    wake,
     /** Lets a slot in flight finish its one transaction (else its lease expires and another executor completes it). */
     stop: async () => {
       stopped = true;
       wakeSleeper?.();
-      await loop;
+      await Promise.all([loop, listener?.stop()]);
     },
   };
 }

@@ -85,6 +85,11 @@ export async function setUpExecution(options: {
 
 export type SlotPlan = { slotNumber: number; rosPercentage: string; scheduledFor: string };
 
+/** A day of one slot, slot 1 at noon UTC of `date`. */
+export const noonSlot = (date: string, rosPercentage = "1"): SlotPlan[] => [
+  { slotNumber: 1, rosPercentage, scheduledFor: `${date}T12:00:00.000Z` },
+];
+
 /** Queues the day of `date` (YYYY-MM-DD, UTC) through the admin command, as of midnight that day. */
 export async function queueDay(options: { actor: Actor; date: string; premium: string; performance: string; slots: SlotPlan[] }) {
   const result = await queueDistribution({
@@ -136,8 +141,13 @@ export const completedDetails = z.object({
 });
 export type CompletedDetails = z.infer<typeof completedDetails>;
 
-/** executionDetails of a FAILED slot. */
-export const failedDetails = z.object({ executedAt: z.iso.datetime(), error: z.string(), attempt: z.number().int().optional() });
+/** executionDetails of a FAILED slot: executedAt is when its attempt started, failedAt when it failed. */
+export const failedDetails = z.object({
+  executedAt: z.iso.datetime(),
+  failedAt: z.iso.datetime(),
+  error: z.string(),
+  attempt: z.number().int().optional(),
+});
 
 export type LedgerRow = { kind: LedgerKind; subjectId: number; userId: number; amount: string };
 

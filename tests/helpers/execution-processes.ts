@@ -45,11 +45,15 @@ export type TickProcess = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 };
 
-/** Starts `tests/fixtures/execution-tick.ts` in a new Node process. */
-export function spawnTick(options: { now: Date; env?: Record<string, string>; waitForGo?: boolean }): TickProcess {
+/** Starts `tests/fixtures/execution-tick.ts` in a new Node process (on the real clock when `now` is omitted). */
+export function spawnTick(options: { now?: Date; env?: Record<string, string>; waitForGo?: boolean }): TickProcess {
   const child = spawn(process.execPath, ["--import", "tsx", tickScript], {
     cwd: repoRoot,
-    env: childEnv({ TICK_NOW: options.now.toISOString(), ...(options.waitForGo ? { TICK_WAIT_FOR_GO: "1" } : {}), ...options.env }),
+    env: childEnv({
+      ...(options.now ? { TICK_NOW: options.now.toISOString() } : {}),
+      ...(options.waitForGo ? { TICK_WAIT_FOR_GO: "1" } : {}),
+      ...options.env,
+    }),
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";

@@ -19,12 +19,13 @@ type RequestOptions = {
   raw?: string;
   contentType?: string;
   origin?: string;
+  headers?: Record<string, string>;
 };
 
 export function apiRequest(path: string, options: RequestOptions = {}): Request {
   const hasBody = options.raw !== undefined || options.body !== undefined;
   const method = options.method ?? (hasBody ? "POST" : "GET");
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
   if (hasBody) headers["content-type"] = options.contentType ?? "application/json";

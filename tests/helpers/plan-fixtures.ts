@@ -8,7 +8,15 @@ import { AppError, type ErrorCode } from "@/lib/http/app-error";
 export function contextFor(options: Partial<ScheduleSettings> & { today?: string; now?: string } = {}): PlanContext {
   const { today = "2026-02-13", now = "2026-02-13T07:00:00.000Z", ...settings } = options;
   return {
-    settings: { timeZone: "UTC", slotTimes: {}, maxSlotsPerDay: 48, maxRosPercentage: "10", ...settings },
+    settings: {
+      timeZone: "UTC",
+      slotTimes: {},
+      maxSlotsPerDay: 48,
+      maxRosPercentage: "10",
+      maxDailyRosPercentage: "100",
+      maxPoolAmount: "1000000",
+      ...settings,
+    },
     today,
     now: new Date(now),
   };

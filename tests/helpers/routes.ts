@@ -1,5 +1,6 @@
 import { GET as auditLogRoute } from "@/app/api/admin/audit-log/route";
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/admin/daily-declaration-returns/cron-settings/route";
+import { GET as dayRoute } from "@/app/api/admin/daily-declaration-returns/days/[date]/route";
 import { GET as historyRoute } from "@/app/api/admin/daily-declaration-returns/history/route";
 import { POST as modifyRoute } from "@/app/api/admin/daily-declaration-returns/modify/route";
 import { GET as previewRoute } from "@/app/api/admin/daily-declaration-returns/preview/route";
@@ -17,14 +18,16 @@ const withQuery = (path: string, query: Query = {}) => {
 
 /** Every admin route of SPEC §5, called as `cookie`'s session (anonymous when undefined). */
 export function clientFor(cookie?: string) {
-  const post = (path: string, body: unknown) => apiRequest(path, { method: "POST", cookie, body });
+  type Headers = Record<string, string>;
+  const post = (path: string, body: unknown, headers?: Headers) => apiRequest(path, { method: "POST", cookie, body, headers });
   return {
-    queue: (body: unknown) => queueRoute(post(`${apiBase}/queue`, body)),
-    modify: (body: unknown) => modifyRoute(post(`${apiBase}/modify`, body)),
-    addSlots: (body: unknown) => addSlotsRoute(post(`${apiBase}/today/add-slots`, body)),
-    retry: (slotNumber: number | string, body: unknown = {}) =>
-      callRoute(retryRoute, post(`${apiBase}/slots/${slotNumber}/retry`, body), { slotNumber: String(slotNumber) }),
+    queue: (body: unknown, headers?: Headers) => queueRoute(post(`${apiBase}/queue`, body, headers)),
+    modify: (body: unknown, headers?: Headers) => modifyRoute(post(`${apiBase}/modify`, body, headers)),
+    addSlots: (body: unknown, headers?: Headers) => addSlotsRoute(post(`${apiBase}/today/add-slots`, body, headers)),
+    retry: (slotNumber: number | string, body: unknown = {}, headers?: Headers) =>
+      callRoute(retryRoute, post(`${apiBase}/slots/${slotNumber}/retry`, body, headers), { slotNumber: String(slotNumber) }),
     status: () => statusRoute(apiRequest(`${apiBase}/today/status`, { cookie })),
+    day: (date: string) => callRoute(dayRoute, apiRequest(`${apiBase}/days/${date}`, { cookie }), { date }),
     preview: (query?: Query) => previewRoute(apiRequest(withQuery(`${apiBase}/preview`, query), { cookie })),
     history: (query?: Query) => historyRoute(apiRequest(withQuery(`${apiBase}/history`, query), { cookie })),
     settings: () => getSettingsRoute(apiRequest(`${apiBase}/cron-settings`, { cookie })),
@@ -41,6 +44,7 @@ export const routeHandlers = {
   addSlots: addSlotsRoute,
   retry: retryRoute,
   status: statusRoute,
+  day: dayRoute,
   preview: previewRoute,
   history: historyRoute,
   getSettings: getSettingsRoute,

@@ -2,9 +2,18 @@ import { db, inTransaction } from "@/lib/db/client";
 import { recomputeDayStatus, tryLockDayById } from "../day-lock";
 import { leaseSeconds } from "./lease";
 
-export type ClaimedSlot = { slotId: number; dayId: number; slotNumber: number; scheduledFor: Date; attempt: number; leaseOwner: string };
+export type ClaimedSlot = {
+  slotId: number;
+  dayId: number;
+  /** The day's date, so logs, audit rows and outcomes name the day as admins address it. */
+  date: string;
+  slotNumber: number;
+  scheduledFor: Date;
+  attempt: number;
+  leaseOwner: string;
+};
 
-type Candidate = { id: number; day_id: number; slot_number: number; scheduled_for: Date; attempts: number };
+type Candidate = { id: number; date: string; slot_number: number; scheduled_for: Date; attempts: number };
 
 /**
  * Claims the next due slot (PENDING → EXECUTING with a lease) by compare-and-set. Days are
@@ -29,20 +38,22 @@ export async function claimDueSlot(options: {
     const claimed = await inTransaction(async (tx) => {
       if (!(await tryLockDayById(tx, dayId))) return null;
       const [next] = await tx.$queryRaw<Candidate[]>`
-        SELECT id, day_id, slot_number, scheduled_for, attempts FROM slots
+        SELECT id, (SELECT date::text FROM days WHERE id = ${dayId}) AS date, slot_number, scheduled_for, attempts FROM slots
         WHERE day_id = ${dayId} AND status = 'PENDING' AND scheduled_for <= ${now}
           AND NOT EXISTS (SELECT 1 FROM slots e WHERE e.day_id = ${dayId} AND e.status = 'EXECUTING')
         ORDER BY scheduled_for, slot_number LIMIT 1`;
       if (!next || (options.onlySlotId !== undefined && next.id !== options.onlySlotId)) return null;
       const leaseUntil = new Date(now.getTime() + leaseSeconds() * 1000);
       const won = await tx.$executeRaw`
-        UPDATE slots SET status = 'EXECUTING', lease_owner = ${leaseOwner}, lease_expires_at = ${leaseUntil}, updated_at = now()
+        UPDATE slots SET status = 'EXECUTING', lease_owner = ${leaseOwner}, lease_expires_at = ${leaseUntil},
+                         attempt_started_at = ${new Date()}, updated_at = now()
         WHERE id = ${next.id} AND status = 'PENDING'`;
       if (won !== 1) return null;
       await recomputeDayStatus(tx, dayId);
       return {
         slotId: next.id,
         dayId,
+        date: next.date,
         slotNumber: next.slot_number,
         scheduledFor: next.scheduled_for,
         attempt: next.attempts + 1,

@@ -4,6 +4,7 @@ import { claimDueSlot } from "./claim-due-slot";
 export type ClaimedSlotJson = {
   slotId: number;
   dayId: number;
+  date: string;
   slotNumber: number;
   scheduledFor: string;
   attempt: number;

@@ -6,36 +6,43 @@ import { loadSettings } from "../settings-store";
 import { forgetTodayStatus } from "../status-cache";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
+import { leaseSeconds } from "./lease";
 import { LeaseLostError, paySlot } from "./pay-slot";
+import { applyPayoutDeadline, explainPayoutError, payoutDeadlineMs } from "./payout-deadline";
+import { retryWrite } from "./retry-write";
 
 export type SlotOutcome = {
   slotId: number;
   dayId: number;
+  date: string;
   slotNumber: number;
   status: "COMPLETED" | "FAILED" | "LEASE_LOST";
   durationMs: number;
   error?: string;
 };
 
-/** Runs a claimed slot to its end: one payout transaction, or FAILED with nothing paid. */
+/** Runs a claimed slot to its end: one payout transaction within its deadline, or FAILED with nothing paid. */
 export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcome> {
   const startedAt = new Date();
   forgetTodayStatus(); // the claim made a slot EXECUTING
-  const base = { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber };
+  const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
   logEvent("slot.claimed", {
     ...base,
     attempt: claim.attempt,
     scheduledFor: claim.scheduledFor.toISOString(),
     lateMs: startedAt.getTime() - claim.scheduledFor.getTime(),
   });
+  const deadlineMs = payoutDeadlineMs();
   try {
     const { details, totals } = await inTransaction(
       async (tx) => {
+        await applyPayoutDeadline(tx, deadlineMs);
         const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
         await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
         return result;
       },
-      { timeoutMs: 10 * 60_000 },
+      // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
+      { timeoutMs: deadlineMs + 5_000 },
     );
     const durationMs = Date.now() - startedAt.getTime();
     forgetTodayStatus();
@@ -48,10 +55,19 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
       logEvent("slot.lease-lost", { ...base, durationMs }, "warn");
       return { ...base, status: "LEASE_LOST", durationMs };
     }
-    const message = adminMessageOf(error);
+    const message = explainPayoutError(adminMessageOf(error), deadlineMs);
     logEvent("slot.failed", { ...base, durationMs, error: message, stack: error instanceof Error ? error.stack : undefined }, "error");
-    await failClaimedSlot(claim, error);
+    // The error may be the database going away: write FAILED as soon as it answers again rather
+    // than leave the slot EXECUTING until its lease expires (after which the reaper owns it).
+    const failed = await retryWrite(() => failClaimedSlot(claim, message, { startedAt }), {
+      forMs: leaseSeconds() * 1000,
+      onRetry: (retryError, waitMs) => logEvent("slot.fail-write-retry", { ...base, waitMs, error: adminMessageOf(retryError) }, "warn"),
+    });
     forgetTodayStatus();
+    if (!failed) {
+      logEvent("slot.lease-lost", { ...base, durationMs }, "warn");
+      return { ...base, status: "LEASE_LOST", durationMs, error: message };
+    }
     recordSlotExecution({ status: "FAILED", durationMs, stakesPaid: 0 });
     return { ...base, status: "FAILED", durationMs, error: message };
   }

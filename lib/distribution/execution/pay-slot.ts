@@ -3,7 +3,9 @@ import { Prisma } from "@/lib/db/generated/client";
 import { payableStakesSql, performanceQualifiedSql, premiumQualifiedSql, rosAmountSql } from "../eligibility-sql";
 import { fromUnits, toUnits } from "../money";
 import type { DistributionSettings } from "../settings-store";
+import { signalDayChanged } from "../day-signal";
 import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
+import { appendAttemptSql } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { lockDayById, recomputeDayStatus } from "../day-lock";
 
@@ -95,11 +97,14 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
     UPDATE days SET premium_pool_paid = premium_pool_paid + ${premium.total}::numeric,
                     performance_pool_paid = performance_pool_paid + ${performance.total}::numeric, updated_at = now()
     WHERE id = ${slot.day_id}`;
-  await tx.slot.update({
-    where: { id: claim.slotId },
-    data: { status: "COMPLETED", leaseOwner: null, leaseExpiresAt: null, attempts: claim.attempt, executionDetails: details },
-  });
+  const attempt = appendAttemptSql({ startedAt: details.executedAt, endedAt: details.completedAt, outcome: "COMPLETED" });
+  await tx.$executeRaw`
+    UPDATE slots SET status = 'COMPLETED', lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL,
+                     attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb,
+                     attempt_history = ${attempt}, updated_at = now()
+    WHERE id = ${claim.slotId}`;
   await recomputeDayStatus(tx, slot.day_id);
+  await signalDayChanged(tx, slot.day_id);
   return {
     details,
     totals: {

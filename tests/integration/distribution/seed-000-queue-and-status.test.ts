@@ -25,9 +25,33 @@ describe("1. queue a new multi-slot distribution", () => {
     });
     expect(body.message).toBe("Distribution queued successfully");
     expect(body.distribution.distributionSlots).toEqual([
-      { slotNumber: 1, rosPercentage: 2.5, scheduledFor: today.at("08:00"), status: "PENDING", attempts: 0, executionDetails: null },
-      { slotNumber: 2, rosPercentage: 3, scheduledFor: today.at("10:00"), status: "PENDING", attempts: 0, executionDetails: null },
-      { slotNumber: 3, rosPercentage: 2, scheduledFor: today.at("14:00"), status: "PENDING", attempts: 0, executionDetails: null },
+      {
+        slotNumber: 1,
+        rosPercentage: 2.5,
+        scheduledFor: today.at("08:00"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+        attemptHistory: [],
+      },
+      {
+        slotNumber: 2,
+        rosPercentage: 3,
+        scheduledFor: today.at("10:00"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+        attemptHistory: [],
+      },
+      {
+        slotNumber: 3,
+        rosPercentage: 2,
+        scheduledFor: today.at("14:00"),
+        status: "PENDING",
+        attempts: 0,
+        executionDetails: null,
+        attemptHistory: [],
+      },
     ]);
 
     const stored = await db().day.findFirstOrThrow({ include: { slots: { orderBy: { slotNumber: "asc" } } } });
@@ -51,6 +75,7 @@ describe("1. queue a new multi-slot distribution", () => {
       status: null,
       date: today.date,
       timeZone: today.timeZone,
+      version: null,
       data: null,
       multiSlotEnabled: false,
       distributionSlots: [],
@@ -73,6 +98,7 @@ describe("1. queue a new multi-slot distribution", () => {
       timeZone: today.timeZone,
       data: { premiumPoolAmount: 5000, performancePoolAmount: 3000, description: "Morning distributions", queuedAt: expect.any(String) },
       multiSlotEnabled: true,
+      version: 1,
       counts: { PENDING: 3, EXECUTING: 0, COMPLETED: 0, FAILED: 0 },
       poolsPaid: { premium: 0, performance: 0 },
     });

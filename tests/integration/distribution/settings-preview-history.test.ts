@@ -50,6 +50,8 @@ describe("GET/PUT cron-settings", () => {
       slots: [],
       maxSlotsPerDay: 48,
       maxRosPercentage: 10,
+      maxDailyRosPercentage: 100,
+      maxPoolAmount: 1_000_000,
       maxLatenessSeconds: 21_600,
       maxAttempts: 3,
       premiumMinStake: 1000,

@@ -5,7 +5,9 @@ import {
   dayOf,
   expectLedgerOk,
   expectPaidAsReference,
+  failedDetails,
   ledgerOf,
+  noonSlot,
   poolsPaidOf,
   queueDay,
   runReferenceSlot,
@@ -16,63 +18,40 @@ import {
   type LedgerRow,
   type Member,
 } from "../../helpers/execution-data";
-import { spawnTick, type TickProcess } from "../../helpers/execution-processes";
+import { parseTickOutput, spawnTick, type TickProcess } from "../../helpers/execution-processes";
+import { backendState, holdPayouts, installSlowPayouts, payoutInTheMiddle, setPayoutDelay, waitFor } from "../../helpers/slow-payouts";
 
 process.env.SLOTPAY_LOG = "silent";
 
 // SPEC §9: a process killed in the middle of a slot leaves no partial payout, and the slot
-// completes once after the lease expires. The child's payout is held up by a trigger that sleeps
-// on the wallet update (after the ledger rows were inserted) until the child is killed.
+// completes once after the lease expires. The child's payout is held on the wallet update
+// (after the ledger rows were inserted) until the child is killed (tests/helpers/slow-payouts.ts).
+//
+// Issue 7 item 14 (contracts C4): an executor frozen mid-payout (SIGSTOP) left its transaction
+// "idle in transaction" holding the slot's row lock; the lease expired but the reaper could not
+// take the slot, and the day waited forever. The payout is now bounded by its lease, so
+// PostgreSQL ends it and the reaper hands the slot on. Also: a payout over
+// SLOTPAY_PAYOUT_TIMEOUT_SECONDS is rolled back and the slot FAILED with the reason.
 
 const pools = { premium: "3", performance: "2" };
-const slotOn = (date: string) => [{ slotNumber: 1, rosPercentage: "1.25", scheduledFor: `${date}T12:00:00.000Z` }];
-const leaseSeconds = 2;
+const slotOn = (date: string) => noonSlot(date, "1.25");
+const leaseSeconds = 3;
 
 let actor: Actor;
 let executor: TickProcess | undefined;
+let frozen: TickProcess | undefined;
 let members: Member[] = [];
+let cleanRows: LedgerRow[] = [];
 
-async function installSlowWallets() {
-  await db().$executeRawUnsafe(`
-    CREATE FUNCTION test_slow_wallets() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_sleep(60);
-      RETURN NULL;
-    END $$`);
-  await db().$executeRawUnsafe(
-    "CREATE TRIGGER test_slow_wallets BEFORE INSERT ON wallets FOR EACH STATEMENT EXECUTE FUNCTION test_slow_wallets()",
-  );
+/** The payout's backend once it waits in the middle, having written its ledger rows. */
+async function heldPayoutBackend(): Promise<number | null> {
+  const held = await payoutInTheMiddle();
+  if (!held) return null;
+  const [row] = await db().$queryRaw<{ ledger_locks: number }[]>`
+    SELECT count(*)::int AS ledger_locks FROM pg_locks WHERE pid = ${held.pid} AND relation = 'ledger_entries'::regclass`;
+  expect(row.ledger_locks, "the held payout transaction has written ledger rows").toBeGreaterThan(0);
+  return held.pid;
 }
-
-async function dropSlowWallets() {
-  await db().$executeRawUnsafe("DROP TRIGGER IF EXISTS test_slow_wallets ON wallets");
-  await db().$executeRawUnsafe("DROP FUNCTION IF EXISTS test_slow_wallets()");
-}
-
-/** The backend of this database sleeping in the wallet trigger, once the payout got there. */
-async function sleepingPayoutBackend(): Promise<number | null> {
-  const rows = await db().$queryRaw<{ pid: number; ledger_locks: number }[]>`
-    SELECT a.pid, (SELECT count(*) FROM pg_locks l WHERE l.pid = a.pid AND l.relation = 'ledger_entries'::regclass)::int AS ledger_locks
-    FROM pg_stat_activity a
-    WHERE a.datname = current_database() AND a.wait_event = 'PgSleep' AND a.query ILIKE '%INSERT INTO wallets%'`;
-  const [row] = rows;
-  if (!row) return null;
-  expect(row.ledger_locks, "the sleeping payout transaction has written ledger rows").toBeGreaterThan(0);
-  return row.pid;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const backendAlive = async (pid: number) =>
-  (await db().$queryRaw<{ alive: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${pid}) AS alive`)[0].alive;
 
 beforeAll(async () => {
   ({ actor, members } = await setUpExecution({
@@ -83,19 +62,19 @@ beforeAll(async () => {
       { score: "0", principals: ["3333.33333333"] },
     ],
   }));
+  await installSlowPayouts();
 });
 
 afterAll(async () => {
   // Only if a failed assertion left it running: the tick process this file started.
-  if (executor && executor.child.exitCode === null && executor.child.signalCode === null) executor.child.kill("SIGKILL");
-  await db()
-    .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`;
-  await dropSlowWallets();
+  for (const child of [executor, frozen])
+    if (child && child.child.exitCode === null && child.child.signalCode === null) child.child.kill("SIGKILL");
+  await holdPayouts(false);
+  await setPayoutDelay(0);
+  delete process.env.SLOTPAY_PAYOUT_TIMEOUT_SECONDS;
 });
 
 describe("an executor killed in the middle of a slot", () => {
-  let cleanRows: LedgerRow[] = [];
-
   it("a clean run of the same slot is the reference", async () => {
     cleanRows = await runReferenceSlot({
       actor,
@@ -124,7 +103,7 @@ describe("an executor killed in the middle of a slot", () => {
     const { id: slotId } = await slotOf(date, 1);
     const walletsBefore = await walletBalances();
     const entriesBefore = await db().ledgerEntry.count();
-    await installSlowWallets();
+    await holdPayouts(true);
 
     const claimedAt = new Date(`${date}T12:00:01Z`);
     const child = spawnTick({ now: claimedAt, env: { SLOTPAY_LEASE_SECONDS: String(leaseSeconds) } });
@@ -133,15 +112,15 @@ describe("an executor killed in the middle of a slot", () => {
       throw new Error(`the tick process ended before it was killed: ${exit.code} ${exit.stderr}`);
     });
     earlyExit.catch(() => undefined);
-    const pid = await Promise.race([waitFor("the payout to reach the wallet update", sleepingPayoutBackend), earlyExit]);
+    const pid = await Promise.race([waitFor("the payout to reach the wallet update", heldPayoutBackend), earlyExit]);
     expect(await slotOf(date, 1)).toMatchObject({ status: "EXECUTING", attempts: 0 });
 
     child.child.kill("SIGKILL");
     expect((await child.exited).signal).toBe("SIGKILL");
-    // The server rolls the open transaction back when it notices the dead client; a backend asleep
-    // in pg_sleep only notices when it wakes, so end it (as a server-side timeout would).
-    await db().$queryRaw`SELECT pg_terminate_backend(${pid})`;
-    await waitFor("the killed executor's backend to end", async () => ((await backendAlive(pid)) ? null : true));
+    // The server rolls the open transaction back when it notices the dead client: the payout
+    // checks its client every second (client_connection_check_interval) even mid-statement, and
+    // no statement of it outlives the lease (payout-deadline.ts).
+    await waitFor("the killed executor's backend to end by itself", async () => ((await backendState(pid)) === null ? true : null), 10_000);
 
     expect(await ledgerOf(slotId)).toEqual([]);
     expect(await db().ledgerEntry.count()).toBe(entriesBefore);
@@ -155,19 +134,24 @@ describe("an executor killed in the middle of a slot", () => {
     expect(poolsPaidOf(day)).toEqual(["0", "0"]);
     await expectLedgerOk();
 
-    await dropSlowWallets();
+    await holdPayouts(false);
     // Within the lease nobody takes the slot over, and the day waits for it.
     const early = await tick({ now: new Date(claimedAt.getTime() + 1000) });
     expect(early).toMatchObject({ reaped: [], executed: [] });
     expect((await slotOf(date, 1)).status).toBe("EXECUTING");
 
     const afterLease = await tick({ now: new Date(claimedAt.getTime() + (leaseSeconds + 1) * 1000) });
-    expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, slotNumber: 1, status: "PENDING", attempts: 1 }]);
+    expect(afterLease.reaped).toEqual([{ slotId, dayId: day.id, date, slotNumber: 1, status: "PENDING", attempts: 1 }]);
     expect(afterLease.executed).toEqual([expect.objectContaining({ slotId, status: "COMPLETED" })]);
 
     const { slot: completed, details } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
     expect(details.attempt).toBe(2);
+    // Both attempts are kept (contracts C3): the killed one as LEASE_EXPIRED with no end anybody saw.
+    expect(completed.attemptHistory).toEqual([
+      { attempt: 1, startedAt: expect.any(String), endedAt: null, outcome: "LEASE_EXPIRED", error: expect.stringMatching(/lease expired/) },
+      { attempt: 2, startedAt: details.executedAt, endedAt: details.completedAt, outcome: "COMPLETED" },
+    ]);
     expect(
       await db().auditLog.count({ where: { action: "slot.execute", outcome: "OK", details: { path: ["slotId"], equals: slotId } } }),
     ).toBe(1);
@@ -175,5 +159,72 @@ describe("an executor killed in the middle of a slot", () => {
 
     // Completed once: later ticks find nothing to do.
     expect((await tick({ now: new Date(claimedAt.getTime() + 60_000) })).executed).toEqual([]);
+  });
+});
+
+describe("an executor frozen in the middle of a payout", () => {
+  it("has its transaction ended by PostgreSQL once its lease is up; the slot is reaped and completed once", async () => {
+    const date = "2030-08-02";
+    await queueDay({ actor, date, ...pools, slots: slotOn(date) });
+    const walletsBefore = await walletBalances();
+    await setPayoutDelay(1);
+    const claimedAt = new Date(`${date}T12:00:01Z`);
+    frozen = spawnTick({ now: claimedAt, env: { SLOTPAY_LEASE_SECONDS: String(leaseSeconds) } });
+
+    const { pid } = await waitFor("the payout to reach the middle", payoutInTheMiddle);
+    frozen.child.kill("SIGSTOP");
+    // Its statement ends, the stopped client sends no next one: "idle in transaction", locks held.
+    await waitFor("the frozen payout to sit idle in its transaction", async () =>
+      (await backendState(pid)) === "idle in transaction" ? true : null,
+    );
+    expect(await slotOf(date, 1)).toMatchObject({ status: "EXECUTING" });
+    // Before the lease is up the reaper may not take it, and could not: the row is locked.
+    expect((await tick({ now: new Date(claimedAt.getTime() + 1000) })).reaped).toEqual([]);
+
+    const endedAfterMs = Date.now();
+    await waitFor("PostgreSQL to end the frozen transaction", async () => ((await backendState(pid)) === null ? true : null), 15_000);
+    expect(Date.now() - endedAfterMs).toBeLessThan((leaseSeconds + 5) * 1000);
+    await setPayoutDelay(0);
+
+    const slot = await slotOf(date, 1);
+    expect(await ledgerOf(slot.id)).toEqual([]);
+    const afterLease = await tick({ now: new Date(claimedAt.getTime() + (leaseSeconds + 1) * 1000) });
+    expect(afterLease.reaped).toMatchObject([{ slotId: slot.id, status: "PENDING", attempts: 1 }]);
+    expect(afterLease.executed).toMatchObject([{ slotId: slot.id, status: "COMPLETED" }]);
+    const { slot: completed } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
+    expect(completed.attemptHistory).toMatchObject([{ outcome: "LEASE_EXPIRED" }, { outcome: "COMPLETED" }]);
+
+    // Thawed, the old executor finds its transaction gone and its lease taken: it changes nothing.
+    frozen.child.kill("SIGCONT");
+    const exit = await frozen.exited;
+    expect(exit.code).toBe(0);
+    expect(parseTickOutput(exit.stdout).executed).toMatchObject([{ slotId: slot.id, status: "LEASE_LOST" }]);
+    expect(await slotOf(date, 1)).toMatchObject({ status: "COMPLETED", attemptHistory: completed.attemptHistory });
+    await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
+    await expectLedgerOk();
+  });
+});
+
+describe("a payout over SLOTPAY_PAYOUT_TIMEOUT_SECONDS", () => {
+  it("is rolled back and the slot FAILED with its deadline named; nothing is paid", async () => {
+    const date = "2030-08-03";
+    await queueDay({ actor, date, ...pools, slots: slotOn(date) });
+    const walletsBefore = await walletBalances();
+    process.env.SLOTPAY_PAYOUT_TIMEOUT_SECONDS = "1";
+    await setPayoutDelay(3);
+    const result = await tick({ now: new Date(`${date}T12:00:01Z`) });
+    await setPayoutDelay(0);
+    delete process.env.SLOTPAY_PAYOUT_TIMEOUT_SECONDS;
+
+    const slot = await slotOf(date, 1);
+    expect(result.executed).toMatchObject([{ slotId: slot.id, status: "FAILED", error: expect.stringMatching(/deadline of 1 s/) }]);
+    expect(slot).toMatchObject({ status: "FAILED", attempts: 1 });
+    const details = failedDetails.parse(slot.executionDetails);
+    expect(details.error).toMatch(/ran past its deadline of 1 s and was rolled back: .*statement timeout/);
+    expect(Date.parse(details.failedAt) - Date.parse(details.executedAt)).toBeGreaterThanOrEqual(1000);
+    expect(await ledgerOf(slot.id)).toEqual([]);
+    expect(await walletBalances()).toEqual(walletsBefore);
+    expect(slot.attemptHistory).toMatchObject([{ attempt: 1, outcome: "FAILED", error: details.error }]);
+    await expectLedgerOk();
   });
 });

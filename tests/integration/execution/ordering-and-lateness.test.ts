@@ -93,7 +93,7 @@ describe("slots missed beyond maxLateness", () => {
     const missedSlot = await slotOf(date, 1);
     const result = await tick({ now: new Date(`${date}T12:00:00Z`) });
 
-    expect(result.missed).toEqual([{ slotId: missedSlot.id, dayId: missedSlot.dayId, slotNumber: 1 }]);
+    expect(result.missed).toEqual([{ slotId: missedSlot.id, dayId: missedSlot.dayId, date, slotNumber: 1 }]);
     expect(result.executed.map((outcome) => [outcome.slotNumber, outcome.status])).toEqual([
       [2, "COMPLETED"],
       [3, "COMPLETED"],
@@ -104,6 +104,9 @@ describe("slots missed beyond maxLateness", () => {
     expect(details.error).toMatch(/missed/i);
     expect(details.error).toContain("3600 s");
     expect(details.error).toContain("2030-07-02T08:00:00.000Z");
+    expect(failed.attemptHistory).toEqual([
+      { attempt: 1, startedAt: "2030-07-02T12:00:00.000Z", endedAt: "2030-07-02T12:00:00.000Z", outcome: "MISSED", error: details.error },
+    ]);
     expect(failed.executionDetails).not.toHaveProperty("rosStats");
     expect(await ledgerOf(failed.id)).toEqual([]);
     expect(await db().auditLog.count({ where: { action: "slot.missed", details: { path: ["slotId"], equals: failed.id } } })).toBe(1);
@@ -130,7 +133,7 @@ describe("the lease reaper", () => {
     expect((await slotOf(date, 1)).status).toBe("EXECUTING");
 
     expect(await reapExpiredLeases({ now: new Date(`${date}T10:00:31Z`), maxAttempts: 3 })).toEqual([
-      { slotId: slot.id, dayId: slot.dayId, slotNumber: 1, status: "PENDING", attempts: 1 },
+      { slotId: slot.id, dayId: slot.dayId, date, slotNumber: 1, status: "PENDING", attempts: 1 },
     ]);
     expect(await slotOf(date, 1)).toMatchObject({
       status: "PENDING",
@@ -140,15 +143,29 @@ describe("the lease reaper", () => {
       executionDetails: null,
     });
     expect((await dayOf(date)).status).toBe("PENDING");
+    const lost = (attempt: number, of: string) => ({
+      attempt,
+      startedAt: of, // no claim of this process recorded its start: the lease's expiry stands in for it
+      endedAt: null,
+      outcome: "LEASE_EXPIRED",
+      error: `The executor stopped responding (lease expired) on attempt ${attempt} of 3`,
+    });
+    expect((await slotOf(date, 1)).attemptHistory).toEqual([lost(1, "2030-07-03T10:00:30.000Z")]);
 
     // The third attempt's executor dies too: the tick's reaper gives up, and nothing runs it.
     await markExecuting(slot.id, { leaseExpiresAt: `${date}T10:02:00Z`, attempts: 2 });
     const result = await tick({ now: new Date(`${date}T10:05:00Z`) });
-    expect(result.reaped).toEqual([{ slotId: slot.id, dayId: slot.dayId, slotNumber: 1, status: "FAILED", attempts: 3 }]);
+    expect(result.reaped).toEqual([{ slotId: slot.id, dayId: slot.dayId, date, slotNumber: 1, status: "FAILED", attempts: 3 }]);
     expect(result.executed).toEqual([]);
     const failed = await slotOf(date, 1);
     expect(failed).toMatchObject({ status: "FAILED", attempts: 3, leaseOwner: null, leaseExpiresAt: null });
-    expect(failedDetails.parse(failed.executionDetails).error).toMatch(/lease expired.*3 of 3/);
+    expect(failedDetails.parse(failed.executionDetails)).toMatchObject({
+      executedAt: "2030-07-03T10:02:00.000Z",
+      failedAt: "2030-07-03T10:05:00.000Z",
+      error: expect.stringMatching(/lease expired.*3 of 3/),
+    });
+    // The history numbers attempts over the slot's life; `attempts` was set to 2 by hand above.
+    expect(failed.attemptHistory).toEqual([lost(1, "2030-07-03T10:00:30.000Z"), { ...lost(3, "2030-07-03T10:02:00.000Z"), attempt: 2 }]);
     expect(await ledgerOf(slot.id)).toEqual([]);
     expect((await dayOf(date)).status).toBe("FAILED");
     await expectLedgerOk();

@@ -217,6 +217,7 @@ describe("planQueue on a day read back from the database", () => {
     queuedAt: new Date("2026-02-13T07:00:00Z"),
     queuedById: null,
     legacyId: null,
+    version: 1,
     updatedAt: new Date("2026-02-13T07:00:00Z"),
     slots: [
       {
@@ -230,6 +231,8 @@ describe("planQueue on a day read back from the database", () => {
         leaseOwner: null,
         leaseExpiresAt: null,
         executionDetails: null,
+        attemptHistory: [],
+        attemptStartedAt: null,
         createdAt: new Date("2026-02-13T07:00:00Z"),
         updatedAt: new Date("2026-02-13T07:00:00Z"),
       },

@@ -10,6 +10,7 @@ import { planRetry } from "@/lib/distribution/plan-retry";
 import { addSlotsBody, modifyBody, queueBody } from "@/lib/distribution/schemas";
 import { assertTransition, countByStatus, deriveDayStatus, slotStatuses, type SlotStatus } from "@/lib/distribution/slot-status";
 import { calendarDateIn } from "@/lib/distribution/time-zone";
+import { toUnits } from "@/lib/distribution/money";
 import { AppError } from "@/lib/http/app-error";
 
 // Random days: admin plans (queue, modify, add-slots, retry) interleaved with what executors do
@@ -24,6 +25,9 @@ const context: PlanContext = {
     slotTimes: Object.fromEntries(Array.from({ length: 48 }, (_, i) => [String(i + 1), hhmm((i + 1) * 29)])),
     maxSlotsPerDay: 48,
     maxRosPercentage: "10",
+    // Low enough that random days hit both caps.
+    maxDailyRosPercentage: "20",
+    maxPoolAmount: "1000",
   },
   today,
   now,
@@ -97,6 +101,7 @@ function storedAndReadBack(state: DayState): DayState {
     queuedAt: at,
     queuedById: null,
     legacyId: null,
+    version: 1,
     updatedAt: at,
     slots: state.slots.map((slot, index) => ({
       id: index + 1,
@@ -109,6 +114,8 @@ function storedAndReadBack(state: DayState): DayState {
       leaseOwner: null,
       leaseExpiresAt: null,
       executionDetails: (slot.executionDetails ?? null) as Prisma.JsonValue,
+      attemptHistory: [],
+      attemptStartedAt: null,
       createdAt: at,
       updatedAt: at,
     })),
@@ -218,6 +225,13 @@ function expectPlanEffect(move: Op, before: DayState | null, after: DayState) {
     expect(deriveDayStatus(after.slots.map((slot) => slot.status))).toBe("PENDING");
     return;
   }
+  // Within the caps: pools asked for are at most maxPoolAmount; the day's ROS only rises up to its cap.
+  const rosOf = (state: DayState | null) => (state?.slots ?? []).reduce((total, slot) => total + toUnits(slot.rosPercentage), 0n);
+  const { maxDailyRosPercentage, maxPoolAmount } = context.settings;
+  if (rosOf(after) > toUnits(maxDailyRosPercentage))
+    expect(rosOf(after) <= rosOf(before), "ROS above the cap only when it did not rise").toBe(true);
+  if ("premium" in move && move.premium !== undefined) expect(move.premium).toBeLessThanOrEqual(Number(maxPoolAmount));
+  if ("performance" in move && move.performance !== undefined) expect(move.performance).toBeLessThanOrEqual(Number(maxPoolAmount));
   // queue, modify and add-slots never touch a slot that is not PENDING.
   for (const slot of before?.slots ?? []) if (slot.status !== "PENDING") expect(next.get(slot.slotNumber)).toEqual(slot);
   if (!("slots" in move)) return;

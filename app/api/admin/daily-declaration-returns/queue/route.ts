@@ -1,3 +1,4 @@
+import { planQueue } from "@/lib/distribution/plan-queue";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import { queueBody } from "@/lib/distribution/schemas";
 import { precheckSlots } from "@/lib/distribution/precheck-slots";
@@ -6,6 +7,12 @@ import { route } from "@/lib/http/route";
 
 // POST /api/admin/daily-declaration-returns/queue – queue today's day, or merge into it
 export const POST = route(
-  { access: "admin", action: "distribution.queue", body: queueBody, precheck: ({ body }) => precheckSlots(body.slots) },
-  ({ session, body }) => queueDistribution({ actor: actorOf(session), request: body }),
+  {
+    access: "admin",
+    action: "distribution.queue",
+    body: queueBody,
+    expectedVersion: (body) => body.expectedVersion,
+    precheck: ({ body }) => precheckSlots({ request: body, slots: body.slots, pools: body, plan: planQueue }),
+  },
+  ({ session, body, expectedVersion }) => queueDistribution({ actor: actorOf(session), request: body, expectedVersion }),
 );

@@ -4,14 +4,23 @@ import { precheckScheduledFor } from "@/lib/distribution/precheck-slots";
 import { actorOf } from "@/lib/http/actor";
 import { route } from "@/lib/http/route";
 
-// POST /api/admin/daily-declaration-returns/slots/{slotNumber}/retry – a FAILED slot back to PENDING
+// POST /api/admin/daily-declaration-returns/slots/{slotNumber}/retry – a FAILED slot of today (or of `date`) back to PENDING
 export const POST = route(
   {
     access: "admin",
     action: "distribution.retry",
     body: retryBody,
     params: slotNumberParam,
-    precheck: ({ body, params }) => precheckScheduledFor(params.slotNumber, body.scheduledFor),
+    expectedVersion: (body) => body.expectedVersion,
+    precheck: ({ body, params }) =>
+      precheckScheduledFor({ slotNumber: params.slotNumber, scheduledFor: body.scheduledFor, date: body.date }),
   },
-  ({ session, body, params }) => retrySlot({ actor: actorOf(session), slotNumber: params.slotNumber, scheduledFor: body.scheduledFor }),
+  ({ session, body, params, expectedVersion }) =>
+    retrySlot({
+      actor: actorOf(session),
+      slotNumber: params.slotNumber,
+      scheduledFor: body.scheduledFor,
+      date: body.date,
+      expectedVersion,
+    }),
 );

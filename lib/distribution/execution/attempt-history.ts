@@ -1,0 +1,22 @@
+import { Prisma } from "@/lib/db/generated/client";
+
+// Contracts C3: every attempt of a slot — when it started and ended, how, and why it failed —
+// kept in slots.attempt_history across retries. `attempts` still counts only the attempts
+// since the slot was last queued or retried (what maxAttempts limits); an entry's `attempt`
+// numbers it in the slot's whole life.
+
+export type AttemptOutcome = "COMPLETED" | "FAILED" | "LEASE_EXPIRED" | "MISSED";
+
+export type AttemptRecord = {
+  attempt: number;
+  startedAt: string;
+  /** Null when nobody saw it end: an executor that stopped responding (LEASE_EXPIRED). */
+  endedAt: string | null;
+  outcome: AttemptOutcome;
+  error?: string;
+};
+
+/** The value for `SET attempt_history = …`: the history with one more attempt, numbered after the last. */
+export function appendAttemptSql(entry: Omit<AttemptRecord, "attempt">): Prisma.Sql {
+  return Prisma.sql`attempt_history || jsonb_build_array(${JSON.stringify(entry)}::jsonb || jsonb_build_object('attempt', jsonb_array_length(attempt_history) + 1))`;
+}
