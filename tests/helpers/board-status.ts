@@ -11,7 +11,7 @@ type SlotSpec = {
   at?: string;
   attempts?: number;
   executionDetails?: unknown;
-  attemptHistory?: unknown;
+  attemptHistory?: DistributionStatus["distributionSlots"][number]["attemptHistory"];
 };
 
 export function boardStatus(
@@ -32,6 +32,7 @@ export function boardStatus(
       : null,
     date: "2026-02-13",
     timeZone: "Europe/Berlin",
+    version: exists ? (options.version ?? 1) : null,
     data: exists
       ? {
           premiumPoolAmount: options.pools?.[0] ?? 5000,
@@ -48,11 +49,10 @@ export function boardStatus(
       status: slot.status,
       attempts: slot.attempts ?? 0,
       executionDetails: slot.executionDetails ?? null,
-      ...(slot.attemptHistory === undefined ? {} : { attemptHistory: slot.attemptHistory }),
+      attemptHistory: slot.attemptHistory ?? [],
     })),
     counts,
     poolsPaid: { premium: options.paid?.[0] ?? 0, performance: options.paid?.[1] ?? 0 },
   };
-  // A server with contracts C1 adds `version`; without it the field is absent.
-  return options.version === undefined ? status : Object.assign(status, { version: options.version });
+  return status;
 }

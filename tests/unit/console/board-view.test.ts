@@ -100,13 +100,13 @@ describe("a slot's details and story", () => {
     expect(executionDetailsOf(one)?.rosStats?.processedStakes).toBe(150);
     expect(durationMsOf(executionDetailsOf(one))).toBe(1250);
     expect(executionDetailsOf(two)).toBeNull();
-    expect(attemptHistoryOf(one)).toBeNull();
+    expect(attemptHistoryOf(one)).toEqual([]);
   });
 
-  it("tells the timeline from attemptHistory when the server sends it (contracts C3), oldest first", () => {
+  it("tells the timeline from attemptHistory when the server sends it oldest first", () => {
     const history = [
-      { attempt: 1, startedAt: "2026-02-13T07:00:01.000Z", endedAt: "2026-02-13T07:02:01.000Z", outcome: "LEASE_EXPIRED" },
-      { attempt: 2, startedAt: "2026-02-13T07:03:00.000Z", endedAt: null, outcome: "COMPLETED" },
+      { attempt: 1, startedAt: "2026-02-13T07:00:01.000Z", endedAt: "2026-02-13T07:02:01.000Z", outcome: "LEASE_EXPIRED" as const },
+      { attempt: 2, startedAt: "2026-02-13T07:03:00.000Z", endedAt: null, outcome: "COMPLETED" as const },
     ];
     const status = boardStatus([{ n: 1, status: "EXECUTING", attemptHistory: history }]);
     expect(slotTimeline(status, status.distributionSlots[0], []).map((e) => e.label)).toEqual([

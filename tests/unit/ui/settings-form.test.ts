@@ -18,6 +18,8 @@ const settings: ServerSettings = {
   ],
   maxSlotsPerDay: 48,
   maxRosPercentage: 10,
+  maxDailyRosPercentage: 100,
+  maxPoolAmount: 1_000_000,
   maxLatenessSeconds: 21_600,
   maxAttempts: 3,
   premiumMinStake: 1000,
@@ -38,6 +40,7 @@ const slot = (
   scheduledFor,
   attempts,
   executionDetails: null,
+  attemptHistory: [],
 });
 
 const today: DistributionStatus = {
@@ -45,6 +48,7 @@ const today: DistributionStatus = {
   status: "PENDING",
   date: "2030-01-05",
   timeZone: "Europe/London",
+  version: 3,
   data: { premiumPoolAmount: 5000, performancePoolAmount: 3000, description: "", queuedAt: "2030-01-05T07:00:00.000Z" },
   multiSlotEnabled: true,
   distributionSlots: [
@@ -79,8 +83,8 @@ describe("settings form → request body", () => {
     expect(settingsBodyOfDraft({ ...draft, timeZone: "Asia/Tokyo" }, settings).body).toEqual({ timeZone: "Asia/Tokyo" });
   });
 
-  it("sends the caps of contracts C2 when the server reports them", () => {
-    const withCaps = { ...settings, maxDailyRosPercentage: 100, maxPoolAmount: 1_000_000 };
+  it("sends the caps when they change", () => {
+    const withCaps = settings;
     const draft = draftOfSettings(withCaps);
     expect(draft).toMatchObject({ maxDailyRosPercentage: "100", maxPoolAmount: "1000000" });
     expect(settingsBodyOfDraft({ ...draft, maxPoolAmount: "50000" }, withCaps).body).toEqual({ maxPoolAmount: 50_000 });
