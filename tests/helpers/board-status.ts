@@ -32,7 +32,7 @@ export function boardStatus(
       : null,
     date: "2026-02-13",
     timeZone: "Europe/Berlin",
-    version: exists ? (options.version ?? 1) : null,
+    version: options.version ?? null,
     data: exists
       ? {
           premiumPoolAmount: options.pools?.[0] ?? 5000,

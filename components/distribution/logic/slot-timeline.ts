@@ -27,8 +27,9 @@ export function slotTimeline(status: DistributionStatus, slot: StatusSlot, audit
   const events: TimelineEvent[] = [];
   if (status.data?.queuedAt) events.push({ at: status.data.queuedAt, label: "Day queued", tone: "neutral" });
   events.push({ at: slot.scheduledFor, label: "Scheduled time", tone: "neutral" });
+  // Slots imported from the legacy system have no attempts on record: their details tell the story.
   const history = attemptHistoryOf(slot);
-  if (history) {
+  if (history && history.length > 0) {
     for (const attempt of history) {
       events.push({ at: attempt.startedAt, label: `Attempt ${attempt.attempt} claimed`, tone: "neutral" });
       if (attempt.endedAt) {

@@ -65,7 +65,7 @@ describe("settings form → request body", () => {
   it("sends only what changed, as numbers; nothing changed is no body", () => {
     const draft = draftOfSettings(settings);
     expect(settingsBodyOfDraft(draft, settings)).toEqual({ body: null, errors: {} });
-    expect(draft.maxDailyRosPercentage).toBeUndefined(); // caps show only when the server has them
+    expect(draft.maxDailyRosPercentage).toBe("100");
     const changed = { ...draft, maxRosPercentage: "2.5", maxAttempts: "5", slots: [...draft.slots, { slotNumber: "3", time: "18:30:15" }] };
     expect(settingsBodyOfDraft(changed, settings)).toEqual({
       body: {
