@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signedInUser } from "./factories";
+import { e2eBaseUrl } from "./fixtures";
 
 const base = "/api/admin/daily-declaration-returns";
+// page.request carries the page's cookies but, unlike the page's own fetch, no Origin: send it.
+const fromThePage = { origin: e2eBaseUrl };
 
 test("a queued slot shows on the admin page as PENDING, then COMPLETED once a tick runs it", async ({ page }) => {
   const admin = await signedInUser(page);
@@ -10,6 +13,7 @@ test("a queued slot shows on the admin page as PENDING, then COMPLETED once a ti
   // The page's own session calls the API, as the admin frontend does (cookies and Origin included).
   const inOneMinute = new Date(Date.now() + 60_000).toISOString();
   const queued = await page.request.post(`${base}/queue`, {
+    headers: fromThePage,
     data: {
       premiumPoolAmount: 100,
       performancePoolAmount: 50,
@@ -25,7 +29,10 @@ test("a queued slot shows on the admin page as PENDING, then COMPLETED once a ti
   await expect(today.getByRole("row").nth(1)).toContainText("PENDING", { timeout: 15_000 });
   await expect(today.getByRole("row").nth(1)).toContainText("1.25");
 
-  const ticked = await page.request.post(`${base}/test-execute-cron`, { data: { now: new Date(Date.now() + 61_000).toISOString() } });
+  const ticked = await page.request.post(`${base}/test-execute-cron`, {
+    headers: fromThePage,
+    data: { now: new Date(Date.now() + 61_000).toISOString() },
+  });
   expect(ticked.status()).toBe(200);
   expect((await ticked.json()).executed).toHaveLength(1);
 
