@@ -4,7 +4,7 @@ import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { verifySessionCode } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db/client";
 import { codeFor, createConsoleUser, wrongCodeFor, type ConsoleUser } from "../factories/users";
-import { useFileAppServer } from "../helpers/file-app-server";
+import { appServerForThisFile } from "../helpers/file-app-server";
 import { useMiddayTimeZone } from "../helpers/today";
 import { apiRoutes, routeKeys, type ApiRoute } from "../support/api-routes";
 import { accessTable, actors, type AccessRow, type Actor } from "./route-access";
@@ -13,7 +13,7 @@ import { accessTable, actors, type AccessRow, type Actor } from "./route-access"
 // and locked-out 2FA. Over real HTTP, for every route file on disk × every caller; the table
 // (route-access.ts) says what each gets.
 
-const app = useFileAppServer({ ENABLE_TEST_ENDPOINTS: "true" });
+const app = appServerForThisFile({ ENABLE_TEST_ENDPOINTS: "true" });
 let routes: ApiRoute[];
 let viewer: ConsoleUser;
 let admin: ConsoleUser;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { useBadInputDay } from "../helpers/bad-input";
 import { snapshotState } from "../helpers/db-state";
-import { useFileAppServer } from "../helpers/file-app-server";
+import { appServerForThisFile } from "../helpers/file-app-server";
 import type { SignedIn } from "../helpers/session";
 import { apiRoutes, routeKeys } from "../support/api-routes";
 import type { FuzzRequest } from "./hostile";
@@ -17,7 +17,7 @@ const runs = Number(process.env.FUZZ_RUNS ?? 100);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 // Every request comes from 127.0.0.1 and many are sign-ins: the throttle must not answer for them.
-const app = useFileAppServer({
+const app = appServerForThisFile({
   ENABLE_TEST_ENDPOINTS: "true",
   SLOTPAY_SIGN_IN_ATTEMPTS_PER_MINUTE: "1000000",
   SLOTPAY_SIGN_IN_FREE_FAILURES_PER_CLIENT: "1000000",

@@ -5,7 +5,7 @@ import { ensureNextBuild, freePort, startAppServer, type AppServer } from "../su
  * A `next start` of the current build on this test file's own database, started before the
  * file's tests and stopped after them. Returns a getter: the server exists once beforeAll ran.
  */
-export function useFileAppServer(env: Record<string, string> = {}): () => AppServer {
+export function appServerForThisFile(env: Record<string, string> = {}): () => AppServer {
   let server: AppServer | undefined;
   beforeAll(async () => {
     await ensureNextBuild();

@@ -31,8 +31,10 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
   const files = routeFiles(path.join(projectRoot, "app", "api")).sort();
   return Promise.all(
     files.map(async (file) => {
-      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      const handlers = Object.fromEntries(httpMethods.filter((m) => typeof module[m] === "function").map((m) => [m, module[m] as Handler]));
+      const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const handlers = Object.fromEntries(
+        httpMethods.filter((m) => typeof exported[m] === "function").map((m) => [m, exported[m] as Handler]),
+      );
       const pattern = `/${path.relative(path.join(projectRoot, "app"), path.dirname(file)).split(path.sep).join("/")}`;
       return { pattern, file: path.relative(projectRoot, file), handlers };
     }),

@@ -4,14 +4,14 @@ import { accountHashOf } from "@/lib/auth/sign-in-keys";
 import { signInFailedMessage } from "@/lib/auth/verify-credentials";
 import { db } from "@/lib/db/client";
 import { codeFor, createConsoleUser } from "../../factories/users";
-import { useFileAppServer } from "../../helpers/file-app-server";
+import { appServerForThisFile } from "../../helpers/file-app-server";
 import { cookieHeader, signInOverHttp } from "../../helpers/http-sign-in";
 
 // Issue 7 items 4–9 against a real `next start`: headers, body limits before any work, forged
 // forwarded headers, sign-in throttling and the known device, over HTTP as a browser sees them.
 
 // Every request comes from 127.0.0.1: the client limits stay out of the way, the account's are low.
-const app = useFileAppServer({
+const app = appServerForThisFile({
   SLOTPAY_SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
   SLOTPAY_SIGN_IN_FREE_FAILURES_PER_CLIENT: "1000",
   SLOTPAY_SIGN_IN_FREE_FAILURES_PER_ACCOUNT: "2",
