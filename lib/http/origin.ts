@@ -1,5 +1,5 @@
 import { AppError } from "./app-error";
-import { configuredOrigin } from "./app-origin";
+import { configuredOrigin, originOf } from "./app-origin";
 import { forwardedOrigin } from "./forwarded";
 
 /** The origins this request may come from: the configured one, the one it was sent to, a trusted proxy's. */
@@ -14,14 +14,6 @@ function allowedOrigins(request: Request): Set<string> {
   const forwarded = forwardedOrigin(request.headers);
   if (forwarded) allowed.add(forwarded);
   return allowed;
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -35,6 +35,14 @@ export type FuzzRow = {
 const amount = badNumber({ min: 0, max: 999_999_999_999 });
 const ros = badNumber({ min: 0, max: 100, minExcluded: true });
 const slot = { slotNumber: 3, rosPercentage: 1 };
+const dayFields = {
+  premiumPoolAmount: amount,
+  performancePoolAmount: amount,
+  description: badText(500),
+  multiSlot: badBoolean,
+  multiSlotEnabled: badBoolean,
+  distributionSlots: badSlotList,
+};
 
 const badSettingsSlots = fc.oneof(
   wrongType("array"),
@@ -174,17 +182,7 @@ export const fuzzTable: Record<string, FuzzRow> = {
   },
   "POST /api/admin/daily-declaration-returns/modify": {
     as: "admin",
-    input: jsonMutation(
-      { premiumPoolAmount: 100, performancePoolAmount: 50, description: "fuzz", distributionSlots: [slot] },
-      {
-        premiumPoolAmount: amount,
-        performancePoolAmount: amount,
-        description: badText(500),
-        multiSlot: badBoolean,
-        multiSlotEnabled: badBoolean,
-        distributionSlots: badSlotList,
-      },
-    ),
+    input: jsonMutation({ premiumPoolAmount: 100, performancePoolAmount: 50, description: "fuzz", distributionSlots: [slot] }, dayFields),
     expect: "refused",
   },
   "GET /api/admin/daily-declaration-returns/preview": {
@@ -196,17 +194,7 @@ export const fuzzTable: Record<string, FuzzRow> = {
     as: "admin",
     input: jsonMutation(
       { premiumPoolAmount: 100, performancePoolAmount: 50, description: "fuzz", multiSlot: true, distributionSlots: [slot] },
-      {
-        premiumPoolAmount: amount,
-        performancePoolAmount: amount,
-        description: badText(500),
-        multiSlot: badBoolean,
-        multiSlotEnabled: badBoolean,
-        rosPercentage: ros,
-        scheduledFor: badInstant,
-        time: badTime,
-        distributionSlots: badSlotList,
-      },
+      { ...dayFields, rosPercentage: ros, scheduledFor: badInstant, time: badTime },
     ),
     expect: "refused",
   },
