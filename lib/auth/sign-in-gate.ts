@@ -3,7 +3,7 @@ import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { AppError } from "@/lib/http/app-error";
 import { configuredOrigin } from "@/lib/http/app-origin";
 import { authBodyLimitBytes } from "@/lib/http/body-limits";
-import { readBodyText } from "@/lib/http/read-input";
+import { assertStorable, readBodyText } from "@/lib/http/read-input";
 import { asAppError, errorResponse, unexpectedErrorResponse } from "@/lib/http/responses";
 import { unstorableReason } from "@/lib/http/storable-text";
 import { knownDeviceCookie } from "./known-device";
@@ -48,7 +48,23 @@ async function refusal(error: AppError, request: Request, forSignIn: boolean): P
 
 const signedIn = (response: Response) => response.ok && response.headers.getSetCookie().some((cookie) => /session-token=/.test(cookie));
 
+const isForm = (request: Request) => /^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "");
+
+/** A body next-auth will parse, checked first: forms field by field, JSON whole. */
+function checkBody(request: Request, text: string): void {
+  if (isForm(request)) return checkFormFields(new URLSearchParams(text));
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return; // next-auth reads no other body
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "Request body is not valid JSON");
+  }
+  assertStorable(parsed);
+}
+
 async function signIn(request: NextRequest, context: AuthContext, handle: AuthHandler): Promise<Response> {
+  if (!isForm(request)) throw new AppError("VALIDATION", "Content-Type must be application/x-www-form-urlencoded");
   const text = await readBodyText(request, authBodyLimitBytes);
   const form = new URLSearchParams(text);
   checkFormFields(form);
@@ -75,7 +91,7 @@ export async function gateAuthRequest(request: NextRequest, context: AuthContext
     if (isSignIn) return await signIn(request, context, handle);
     if (request.method !== "POST") return await handle(request, context);
     const text = await readBodyText(request, authBodyLimitBytes);
-    if (/urlencoded/i.test(request.headers.get("content-type") ?? "")) checkFormFields(new URLSearchParams(text));
+    checkBody(request, text);
     return await handle(new NextRequest(request.url, { method: "POST", headers: request.headers, body: text }), context);
   } catch (caught) {
     const error = asAppError(caught);

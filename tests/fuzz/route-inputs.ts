@@ -14,6 +14,7 @@ import {
   jsonMutation,
   tooLong,
   unstorableQueryString,
+  unstorableString,
   wrongType,
   type FuzzRequest,
 } from "./hostile";
@@ -92,6 +93,28 @@ const badAuthPath = fc
   })
   .filter((segments) => !servedAuthPaths.has(segments.join("/")))
   .map((segments) => ({ path: { nextauth: segments.join("/") } }));
+
+const notJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+};
+// JSON bodies for the actions next-auth does serve, which it would parse: broken, or holding text that cannot be stored.
+const badAuthJson = fc
+  .tuple(
+    fc.constantFrom("session", "signout", "_log"),
+    fc.oneof(
+      fc
+        .string({ maxLength: 30 })
+        .map((tail) => `{${tail}`)
+        .filter(notJson),
+      unstorableString.map((data) => JSON.stringify({ csrfToken: "x", data })),
+    ),
+  )
+  .map(([nextauth, body]) => ({ path: { nextauth }, body, contentType: "application/json" }));
 
 const formFieldLimits = { email: 254, password: 1024, code: 16, csrfToken: 256, callbackUrl: 2048 };
 const badSignInForm: fc.Arbitrary<FuzzRequest> = fc.oneof(
@@ -222,7 +245,7 @@ export const fuzzTable: Record<string, FuzzRow> = {
   "POST /api/auth/[...nextauth]": {
     as: "anonymous",
     path: { nextauth: "callback/credentials" },
-    input: fc.oneof(badSignInForm, badAuthPath),
+    input: fc.oneof(badSignInForm, badAuthPath, badAuthJson),
     expect: "refused",
   },
   "GET /api/health": { as: "anonymous", input: ignoredInput, expect: "ignored" },
