@@ -7,17 +7,17 @@ import { createConsoleUser } from "./../factories/users";
 describe("today's status cache", () => {
   it("shares one read between concurrent callers, reuses it for a second, and drops it on this process's changes", async () => {
     forgetTodayStatus();
-    // Explicit clock readings: on a loaded machine the first read alone can outlast the second.
-    const t0 = Date.now();
-    const [a, b] = await Promise.all([cachedTodayStatus(t0), cachedTodayStatus(t0)]);
+    // The cache's clock is passed in, so a slow machine cannot make the second run out early.
+    const readAt = Date.now();
+    const [a, b] = await Promise.all([cachedTodayStatus(readAt), cachedTodayStatus(readAt)]);
     expect(a).toBe(b);
     expect(a.exists).toBe(false);
 
     // A change made behind the app's back (another instance) shows once the second is over.
     const date = a.date;
     await db().day.create({ data: { date: new Date(`${date}T00:00:00Z`), premiumPoolAmount: "1", performancePoolAmount: "0" } });
-    expect((await cachedTodayStatus(t0 + 999)).exists).toBe(false);
-    expect((await cachedTodayStatus(t0 + 1_001)).exists).toBe(true);
+    expect((await cachedTodayStatus(readAt + 999)).exists).toBe(false);
+    expect((await cachedTodayStatus(readAt + 1_001)).exists).toBe(true);
     await db().day.deleteMany();
     forgetTodayStatus();
 
