@@ -1,3 +1,4 @@
+import { e2eBaseUrl } from "./fixtures";
 import { expect, test } from "@playwright/test";
 import { act, addSlotRow, expectBadge, refreshBoard, slotRow } from "./board";
 import { holdPayouts } from "./database-faults";
@@ -17,7 +18,11 @@ test("a change while a slot is EXECUTING gets the 409 banner naming the slot, an
   const hold = await holdPayouts();
   try {
     // The tick claims slot 1 and its payout waits on the held lock: slot 1 stays EXECUTING.
-    const ticking = page.request.post(`${api}/test-execute-cron`, { data: { now: day.instantAt(61) }, timeout: 60_000 });
+    const ticking = page.request.post(`${api}/test-execute-cron`, {
+      data: { now: day.instantAt(61) },
+      headers: { origin: e2eBaseUrl },
+      timeout: 60_000,
+    });
     await expect(async () => {
       await refreshBoard(page);
       await expectBadge(page, 1, "Executing");

@@ -1,3 +1,4 @@
+import { e2eBaseUrl } from "./fixtures";
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { E2eUser } from "./factories";
 
@@ -41,7 +42,8 @@ export async function act(page: Page, action: string, user: E2eUser, options: { 
 
 /** The only API shortcut the board tests take: one scheduler tick as of `now` (the page's own session). */
 export async function tick(page: Page, now: string) {
-  const response = await page.request.post(`${api}/test-execute-cron`, { data: { now } });
+  // A cookie-carrying mutation must name its origin, as the page's own fetches do.
+  const response = await page.request.post(`${api}/test-execute-cron`, { data: { now }, headers: { origin: e2eBaseUrl } });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()) as { executed: { slotNumber: number; status: string }[] };
 }

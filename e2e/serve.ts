@@ -27,6 +27,11 @@ const serverEnv: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: e2eAuthSecret,
   ENABLE_TEST_ENDPOINTS: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Dozens of e2e users sign in from this one address, some with wrong passwords on purpose:
+  // the sign-in throttle must never trip for them (a test that wants it starts its own server).
+  SLOTPAY_SIGN_IN_ATTEMPTS_PER_MINUTE: "100000",
+  SLOTPAY_SIGN_IN_FREE_FAILURES_PER_CLIENT: "100000",
+  SLOTPAY_SIGN_IN_FREE_FAILURES_PER_ACCOUNT: "1000",
 };
 
 console.log(`e2e server: recreating ${e2eDatabaseName}`);

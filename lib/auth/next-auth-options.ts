@@ -2,16 +2,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/config/secrets";
 import { AppError } from "@/lib/http/app-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { authorizeSignIn } from "./authorize-sign-in";
+import { sameOriginPath } from "./same-origin-path";
 import { openAuthSession, revokeAuthSession, sessionMaxAgeSeconds } from "./sessions";
-import { verifyCredentials } from "./verify-credentials";
+
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 export function nextAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     jwt: { maxAge: sessionMaxAgeSeconds },
-    pages: { signIn: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Slotpay",
@@ -20,18 +22,13 @@ export function nextAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
           code: { label: "Authentication code", type: "text" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           try {
-            const user = await verifyCredentials(credentials ?? {});
+            const fields = { email: text(credentials?.email), password: text(credentials?.password), code: text(credentials?.code) };
+            const user = await authorizeSignIn(fields, new Headers(request.headers as Record<string, string>));
             return { id: String(user.id), email: user.email, name: user.name, role: user.role };
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            await recordAudit({
-              actor: { email: credentials?.email ?? null },
-              action: "auth.sign-in",
-              outcome: "REFUSED",
-              reason: error.code,
-            });
             // next-auth hands this message to the sign-in page.
             throw new Error(error.message);
           }
@@ -39,6 +36,10 @@ export function nextAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // The sign-in page's rule for every redirect next-auth makes (sign-in and sign-out).
+      async redirect({ url, baseUrl }) {
+        return `${new URL(baseUrl).origin}${sameOriginPath(url, baseUrl)}`;
+      },
       async jwt({ token, user }) {
         if (user) token.sid = await openAuthSession(Number(user.id));
         return token;

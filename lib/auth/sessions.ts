@@ -37,6 +37,6 @@ export async function findAuthSession(id: string, now = new Date()): Promise<Aut
 export async function openStepUpWindow(sessionId: string, now = new Date()): Promise<void> {
   await db().authSession.update({
     where: { id: sessionId },
-    data: { stepUpUntil: new Date(now.getTime() + stepUpWindowSeconds() * 1000) },
+    data: { stepUpUntil: new Date(now.getTime() + stepUpWindowSeconds() * 1000), failedCodes: 0 },
   });
 }

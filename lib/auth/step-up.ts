@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/http/app-error";
 import { openStepUpWindow, type AuthSession } from "./sessions";
-import { verifyTwoFactorCode } from "./two-factor";
+import { verifySessionCode } from "./two-factor";
 
 /**
  * Sudo mode for mutations: a valid unused code opens a window on this session only; within it
@@ -15,6 +15,6 @@ export async function requireStepUp(options: { session: AuthSession; code?: stri
     throw new AppError("FORBIDDEN", "Two-factor authentication must be set up before making changes");
   }
   if (session.stepUpUntil && session.stepUpUntil > now) return;
-  await verifyTwoFactorCode({ userId: session.user.id, code: options.code, now });
+  await verifySessionCode({ sessionId: session.id, userId: session.user.id, code: options.code, now });
   await openStepUpWindow(session.id, now);
 }

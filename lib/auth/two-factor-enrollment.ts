@@ -39,7 +39,7 @@ export async function completeTwoFactorEnrollment(options: { user: SignedInUser;
   const step = await acceptedTotpStep({ secret: pending.secret, code: options.code, lastAcceptedStep: null, at: now });
   if (step === null) throw new AppError("TWO_FACTOR_INVALID", "That code does not match; check the time on your device");
   const enrolled = await db().$executeRaw`
-    UPDATE users SET totp_secret = ${sealSecret(pending.secret)}, totp_last_step = ${step}, failed_attempts = 0
+    UPDATE users SET totp_secret = ${sealSecret(pending.secret)}, totp_last_step = ${step}
     WHERE id = ${options.user.id} AND totp_secret IS NULL`;
   if (enrolled !== 1) throw new AppError("CONFLICT", "Two-factor authentication is already set up");
   await recordAudit({ actor: options.user, action: "account.two-factor.enroll", outcome: "OK" });

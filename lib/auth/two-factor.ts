@@ -1,13 +1,15 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/app-error";
-import { lockStateOf, recordFailedAttempt } from "./failed-attempts";
 import { openSecret } from "./secret-box";
 import { acceptedTotpStep } from "./totp";
 
+export const maxFailedCodes = 5;
+export const codeLockoutSeconds = 15 * 60;
+
 /** Marks a time step used; false when this or a later step was already accepted (a replay). */
-async function claimTotpStep(userId: number, step: number): Promise<boolean> {
+export async function claimTotpStep(userId: number, step: number): Promise<boolean> {
   const claimed = await db().$executeRaw`
-    UPDATE users SET totp_last_step = ${step}, failed_attempts = 0
+    UPDATE users SET totp_last_step = ${step}
     WHERE id = ${userId} AND (totp_last_step IS NULL OR totp_last_step < ${step})`;
   return claimed === 1;
 }
@@ -19,22 +21,31 @@ function lockedError(retryAfterSeconds: number): AppError {
   });
 }
 
-export function assertNotLocked(lockedUntil: Date | null, now = new Date()): void {
-  const lock = lockStateOf(lockedUntil, now);
-  if (lock.locked) throw lockedError(lock.retryAfterSeconds);
+const secondsUntil = (until: Date, now: Date) => Math.ceil((until.getTime() - now.getTime()) / 1000);
+
+/** Counts a failed code for the session; the fifth in a row locks its codes. Atomic under races. */
+async function recordFailedCode(sessionId: string, now: Date): Promise<Date | null> {
+  const lockUntil = new Date(now.getTime() + codeLockoutSeconds * 1000);
+  const [row] = await db().$queryRaw<{ codes_locked_until: Date | null }[]>`
+    UPDATE auth_sessions SET
+      failed_codes = CASE WHEN failed_codes + 1 >= ${maxFailedCodes} THEN 0 ELSE failed_codes + 1 END,
+      codes_locked_until = CASE WHEN failed_codes + 1 >= ${maxFailedCodes} THEN ${lockUntil} ELSE codes_locked_until END
+    WHERE id = ${sessionId}
+    RETURNING codes_locked_until`;
+  return row?.codes_locked_until && row.codes_locked_until > now ? row.codes_locked_until : null;
 }
 
 /**
- * Checks a TOTP code of an enrolled user: each time step once, ±1 step of drift,
- * failures counted towards the lockout. Throws AppError TWO_FACTOR_INVALID / TWO_FACTOR_LOCKED.
+ * Checks a step-up code of an enrolled user for one session: each time step once, ±1 step of
+ * drift. Failures count towards that session's lockout only (5 in a row → 15 minutes), so no
+ * one else — least of all an anonymous sign-in attempt — can lock this session out.
+ * Throws AppError TWO_FACTOR_INVALID / TWO_FACTOR_LOCKED.
  */
-export async function verifyTwoFactorCode(options: { userId: number; code: string | undefined; now?: Date }) {
+export async function verifySessionCode(options: { sessionId: string; userId: number; code: string | undefined; now?: Date }) {
   const now = options.now ?? new Date();
-  const user = await db().user.findUniqueOrThrow({
-    where: { id: options.userId },
-    select: { totpSecret: true, totpLastStep: true, lockedUntil: true },
-  });
-  assertNotLocked(user.lockedUntil, now);
+  const session = await db().authSession.findUniqueOrThrow({ where: { id: options.sessionId }, select: { codesLockedUntil: true } });
+  if (session.codesLockedUntil && session.codesLockedUntil > now) throw lockedError(secondsUntil(session.codesLockedUntil, now));
+  const user = await db().user.findUniqueOrThrow({ where: { id: options.userId }, select: { totpSecret: true, totpLastStep: true } });
   if (!user.totpSecret) {
     throw new AppError("FORBIDDEN", "Two-factor authentication must be set up before making changes");
   }
@@ -46,7 +57,7 @@ export async function verifyTwoFactorCode(options: { userId: number; code: strin
     at: now.getTime(),
   });
   if (step !== null && (await claimTotpStep(options.userId, step))) return;
-  const lock = await recordFailedAttempt(options.userId, now);
-  if (lock.locked) throw lockedError(lock.retryAfterSeconds);
+  const lockedUntil = await recordFailedCode(options.sessionId, now);
+  if (lockedUntil) throw lockedError(secondsUntil(lockedUntil, now));
   throw new AppError("TWO_FACTOR_INVALID", "Invalid or already used two-factor code");
 }

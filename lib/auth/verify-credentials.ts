@@ -1,38 +1,47 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/app-error";
-import { recordFailedAttempt } from "./failed-attempts";
-import { passwordMatches } from "./password";
-import { assertNotLocked, verifyTwoFactorCode } from "./two-factor";
+import { decoyPasswordHash, passwordMatches } from "./password";
+import { openSecret } from "./secret-box";
+import { normalizeEmail } from "./sign-in-keys";
+import { acceptedTotpStep } from "./totp";
+import { claimTotpStep } from "./two-factor";
 
 export type Credentials = { email?: string; password?: string; code?: string };
 
-const invalid = () => new AppError("UNAUTHENTICATED", "Invalid email or password");
-// Compared against when the email is unknown, so both cases take the same time.
-const decoyHash = "$2b$12$lt.X9fooOIPgfkGnPvsnu.4nJi7mjE/7DoYEYfSTl2wKH5MfWTSZS";
+/** The one answer to every failed sign-in, whichever part was wrong. */
+export const signInFailedMessage = "Invalid email, password or authentication code";
+
+// What failed goes to the audit log only (details never reach the client: next-auth passes the message on).
+const invalid = (failed: "account" | "password" | "code") => new AppError("UNAUTHENTICATED", signInFailedMessage, { details: { failed } });
+
+async function codeAccepted(user: { id: number; totpSecret: string; totpLastStep: number | null }, code: string | undefined, now: Date) {
+  const step = await acceptedTotpStep({
+    secret: openSecret(user.totpSecret),
+    code: code?.trim() ?? "",
+    lastAcceptedStep: user.totpLastStep,
+    at: now.getTime(),
+  });
+  return step !== null && (await claimTotpStep(user.id, step));
+}
 
 /**
  * Sign-in check behind next-auth's credentials provider: password, then the TOTP code once
- * enrolled. Failures of either count towards the lockout. Throws AppError on refusal.
+ * enrolled. Every failure is the same error, after the same work: one account lookup and one
+ * bcrypt compare (against a decoy hash when there is no account), so neither the answer nor its
+ * time tells whether the email exists or the password was right. Throttling is the caller's
+ * (lib/auth/authorize-sign-in.ts). A code is spent only with the right password.
  */
 export async function verifyCredentials(credentials: Credentials, now = new Date()) {
-  const email = credentials.email?.trim().toLowerCase() ?? "";
   const user = await db().user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, totpSecret: true, lockedUntil: true },
+    where: { email: normalizeEmail(credentials.email) },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, totpSecret: true, totpLastStep: true },
   });
-  if (!user?.role || !user.passwordHash) {
-    await passwordMatches(credentials.password ?? "", decoyHash);
-    throw invalid();
-  }
-  assertNotLocked(user.lockedUntil, now);
-  if (!(await passwordMatches(credentials.password ?? "", user.passwordHash))) {
-    const lock = await recordFailedAttempt(user.id, now);
-    if (lock.locked) assertNotLocked(new Date(now.getTime() + lock.retryAfterSeconds * 1000), now);
-    throw invalid();
-  }
-  if (user.totpSecret) {
-    if (!credentials.code?.trim()) throw new AppError("TWO_FACTOR_INVALID", "Enter the code from your authenticator app");
-    await verifyTwoFactorCode({ userId: user.id, code: credentials.code.trim(), now });
-  }
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const account = user?.role && user.passwordHash ? { ...user, role: user.role } : null;
+  const passwordHash = account?.passwordHash ?? (await decoyPasswordHash());
+  const passwordRight = await passwordMatches(credentials.password ?? "", passwordHash);
+  if (!account) throw invalid("account");
+  if (!passwordRight) throw invalid("password");
+  if (account.totpSecret && !(await codeAccepted({ ...account, totpSecret: account.totpSecret }, credentials.code, now)))
+    throw invalid("code");
+  return { id: account.id, email: account.email, name: account.name, role: account.role };
 }

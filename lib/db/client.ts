@@ -21,11 +21,18 @@ export function openEmbeddedDatabase(): PGlite {
   return new PGlite(dir);
 }
 
+/** How long a query waits for a free pooled connection before failing (the routes answer 503). */
+export const poolAcquireTimeoutMs = () => Number(process.env.DATABASE_POOL_TIMEOUT_MS ?? 5_000);
+
 function createClient(url: string): { url: string; client: PrismaClient; pglite?: PGlite } {
   const pglite = url ? undefined : openEmbeddedDatabase();
   const adapter = pglite
     ? new PrismaPGlite(pglite)
-    : new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    : new PrismaPg({
+        connectionString: url,
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        connectionTimeoutMillis: poolAcquireTimeoutMs(),
+      });
   // Password hashes and TOTP secrets only leave the database when a query selects them.
   const client: PrismaClient = new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
   return { url, pglite, client };

@@ -24,10 +24,22 @@ export const poolAmount = (label: string) => decimalNumber(label, { min: 0, max:
 
 export const rosPercentage = decimalNumber("rosPercentage", { min: 0, max: 100, minExclusive: true });
 
+// PostgreSQL has no year 0 (ISO 0000 is 1 BC), so dates are kept to years the platform can mean.
+const inYearRange = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= 1970 && year <= 9999;
+};
+
+/** An ISO 8601 instant with an offset, in the years 1970–9999. */
+export const isoInstant = (label: string) =>
+  z.iso
+    .datetime({ offset: true, message: `${label} must be an ISO 8601 instant` })
+    .refine(inYearRange, { message: `${label} must be in the years 1970 to 9999` });
+
 export const slotInput = z.object({
   slotNumber: z.number().int("slotNumber must be a whole number").min(1).max(hardMaxSlotsPerDay),
   rosPercentage,
-  scheduledFor: z.iso.datetime({ offset: true, message: "scheduledFor must be an ISO 8601 instant" }).optional(),
+  scheduledFor: isoInstant("scheduledFor").optional(),
   time: z.string().regex(localTimePattern, "time must be HH:mm or HH:mm:ss").optional(),
 });
 export type SlotInput = z.output<typeof slotInput>;
@@ -46,7 +58,7 @@ const slotList = z.array(slotInput).max(hardMaxSlotsPerDay, `At most ${hardMaxSl
 
 const description = z.string().trim().max(500, "description must be at most 500 characters");
 
-const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" });
+const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" }).refine(inYearRange, { message: "dates must be in the years 1970 to 9999" });
 // A distribution day's date; PostgreSQL refuses year 0, and no day predates the product.
 const dayDate = isoDate.refine((date) => date >= "2000-01-01", "date must be 2000-01-01 or later");
 

@@ -4,11 +4,14 @@ export const errorStatus = {
   FORBIDDEN: 403,
   TWO_FACTOR_INVALID: 403,
   TWO_FACTOR_LOCKED: 429,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   SLOTS_EXECUTING: 409,
   POOL_ALREADY_PAID: 409,
   CONFLICT: 409,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -18,7 +21,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { details?: unknown; retryAfterSeconds?: number } = {},
+    readonly options: { details?: unknown; retryAfterSeconds?: number; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "./app-error";
-
-const maxBodyBytes = 64 * 1024;
+import { apiBodyLimitBytes } from "./body-limits";
+import { firstUnstorableString, unstorableReason } from "./storable-text";
 
 /** "field.path: message", unless the message already starts with the field's name. */
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -21,14 +21,49 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
+const tooLarge = () => new AppError("VALIDATION", "Request body is too large");
+
+/**
+ * The body as UTF-8 text, read no further than `maxBytes`: a declared Content-Length over it is
+ * refused before reading, an undeclared one when the stream passes it.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("VALIDATION", "Request body is not valid UTF-8");
+  }
+}
+
+/** Refuses any string of the input (values and keys) that cannot be stored; see storable-text.ts. */
+export function assertStorable(input: unknown): void {
+  const problem = firstUnstorableString(input);
+  if (problem) throw new AppError("VALIDATION", problem);
+}
+
 /** The JSON object body of a mutation; anything else is a 400 before any work is done. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("VALIDATION", "Content-Type must be application/json");
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBodyBytes) throw new AppError("VALIDATION", "Request body is too large");
+  const text = await readBodyText(request, apiBodyLimitBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -38,6 +73,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new AppError("VALIDATION", "Request body must be a JSON object");
   }
+  assertStorable(parsed);
   return parsed as Record<string, unknown>;
 }
 
@@ -50,4 +86,12 @@ export function takeTwoFactorCode(body: Record<string, unknown>): { code?: strin
   return { code: code || undefined, rest };
 }
 
-export const queryObject = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+/** Query parameters as an object (the last of a repeated name), each checked to be storable text. */
+export function queryObject(request: Request): Record<string, string> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  for (const [name, value] of Object.entries(query)) {
+    const reason = unstorableReason(name) ?? unstorableReason(value);
+    if (reason) throw new AppError("VALIDATION", `query parameter ${JSON.stringify(name.slice(0, 40))} ${reason}`);
+  }
+  return query;
+}

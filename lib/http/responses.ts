@@ -1,15 +1,15 @@
+import { isPoolAcquireTimeout } from "@/lib/db/pool-timeout";
 import { AppError } from "./app-error";
 
 export const json = (body: unknown, status = 200, headers: HeadersInit = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export function errorResponse(error: AppError): Response {
-  const { details, retryAfterSeconds } = error.options;
-  return json(
-    { success: false, code: error.code, message: error.message, ...(details === undefined ? {} : { details }) },
-    error.status,
-    retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {},
-  );
+  const { details, retryAfterSeconds, headers } = error.options;
+  return json({ success: false, code: error.code, message: error.message, ...(details === undefined ? {} : { details }) }, error.status, {
+    ...headers,
+    ...(retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } : {}),
+  });
 }
 
 /** Anything that is not an AppError: logged in full, answered with nothing that leaks. */
@@ -24,4 +24,12 @@ export function unexpectedErrorResponse(error: unknown, request: Request): Respo
     }),
   );
   return json({ success: false, code: "INTERNAL", message: "Internal server error" }, 500);
+}
+
+/** The AppError to answer `caught` with — a busy pool becomes 503 with Retry-After — or null for a bare 500. */
+export function asAppError(caught: unknown): AppError | null {
+  if (caught instanceof AppError) return caught;
+  if (isPoolAcquireTimeout(caught))
+    return new AppError("UNAVAILABLE", "The database is busy; try again in a moment", { retryAfterSeconds: 1 });
+  return null;
 }

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { sessionFromCookies } from "@/lib/auth/session-cookie";
 import type { AuthSession } from "@/lib/auth/sessions";
 import { requireStepUp } from "@/lib/auth/step-up";
 import { AppError } from "./app-error";
 import { expectedVersionOf } from "./expected-version";
 import { assertSameOrigin } from "./origin";
-import { parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";
-import { errorResponse, json, unexpectedErrorResponse } from "./responses";
+import { assertStorable, parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";
+import { asAppError, errorResponse, json, unexpectedErrorResponse } from "./responses";
 
 type Access = "public" | "signed-in" | "admin";
 
@@ -76,23 +77,28 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
       }
       const query = options.query ? parseWith(options.query, queryObject(request)) : (undefined as TQuery);
       const rawParams = (await nextContext?.params) ?? {};
+      assertStorable(rawParams);
       const params = options.params ? parseWith(options.params, rawParams) : (rawParams as TParams);
       const expectedVersion = options.expectedVersion ? expectedVersionOf(request, options.expectedVersion(body)) : undefined;
       if (options.precheck) await options.precheck({ body, params });
       if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
       const result = await handler({ request, session, body, query, params, expectedVersion });
       return result instanceof Response ? result : json(result);
-    } catch (error) {
-      if (!(error instanceof AppError)) return unexpectedErrorResponse(error, request);
-      if (options.action) await auditRefusal(options.action, session, error).catch(() => undefined);
+    } catch (caught) {
+      const error = asAppError(caught);
+      if (!error) return unexpectedErrorResponse(caught, request);
+      // A busy database would make the audit write wait for a connection too.
+      if (options.action && error.code !== "UNAVAILABLE") await auditRefusal(options.action, session, error).catch(() => undefined);
       return errorResponse(error);
     }
   };
 }
 
+/** A refusal of a signed-in session is an audit row; an anonymous one only counts in a tally. */
 function auditRefusal(action: string, session: AuthSession | null, error: AppError) {
+  if (!session) return tallyAnonymousRefusal({ action, reason: error.code });
   return recordAudit({
-    actor: session ? { id: session.user.id, email: session.user.email } : null,
+    actor: { id: session.user.id, email: session.user.email },
     action,
     outcome: "REFUSED",
     reason: `${error.code}: ${error.message}`,

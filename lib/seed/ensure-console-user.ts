@@ -1,5 +1,6 @@
 import { passwordMatches, hashPassword } from "@/lib/auth/password";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import { accountThrottleKey } from "@/lib/auth/sign-in-keys";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { ConsoleAccount } from "./console-accounts";
 
@@ -57,12 +58,11 @@ export async function ensureConsoleUser(options: { db: PrismaClient; account: Co
     changes.totpLastStep = null; // a new authenticator owes nothing to the old one's used steps
     changed.push("TOTP secret");
   }
-  if (changes.passwordHash || changes.totpSecret) {
-    // An operator resetting credentials through the seed also lifts a lockout.
-    changes.failedAttempts = 0;
-    changes.lockedUntil = null;
-  }
   if (changed.length === 0) return { ...summary, outcome: "unchanged", changed };
   await db.user.update({ where: { id: existing.id }, data: changes });
+  if (changes.passwordHash || changes.totpSecret) {
+    // An operator resetting credentials through the seed also lifts the account's sign-in throttle.
+    await db.signInThrottle.deleteMany({ where: { key: accountThrottleKey(account.email) } });
+  }
   return { ...summary, outcome: "updated", changed };
 }

@@ -18,7 +18,8 @@ type RequestOptions = {
   body?: unknown;
   raw?: string;
   contentType?: string;
-  origin?: string;
+  /** Sent on every request with a body, as a browser on the app's page does: the app's origin unless given (null: none). */
+  origin?: string | null;
   headers?: Record<string, string>;
 };
 
@@ -27,7 +28,8 @@ export function apiRequest(path: string, options: RequestOptions = {}): Request 
   const method = options.method ?? (hasBody ? "POST" : "GET");
   const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
-  if (options.origin) headers.origin = options.origin;
+  const origin = options.origin === undefined ? (hasBody ? appOrigin : null) : options.origin;
+  if (origin) headers.origin = origin;
   if (hasBody) headers["content-type"] = options.contentType ?? "application/json";
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Request(`${appOrigin}${path}`, { method, headers, body });

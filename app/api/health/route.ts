@@ -1,15 +1,11 @@
-import { db } from "@/lib/db/client";
+import { databaseAnswers } from "@/lib/db/database-answers";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – 200 when the database answers
+// GET /api/health – 200 when the database answers (on its own connections, never behind payouts)
 export const GET = route({ access: "public" }, async () => {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return { status: "ok", database: "up" };
-  } catch {
-    return json({ status: "unavailable", database: "down" }, 503);
-  }
+  if (await databaseAnswers()) return { status: "ok", database: "up" };
+  return json({ status: "unavailable", database: "down" }, 503, { "Retry-After": "5" });
 });

@@ -12,10 +12,12 @@ const mutate = route({ access: "admin", action: "test.mutate", body: z.object({ 
   return { success: true, value: body.value };
 });
 
-function post(options: { cookie?: string; body?: unknown; origin?: string; raw?: string }) {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
+/** A POST as the app's own page sends it (Origin included) unless `origin: null` or another origin is given. */
+function post(options: { cookie?: string; body?: unknown; origin?: string | null; raw?: string; headers?: Record<string, string> }) {
+  const headers: Record<string, string> = { "Content-Type": "application/json", ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
-  if (options.origin) headers.origin = options.origin;
+  const origin = options.origin === undefined ? "http://localhost:3000" : options.origin;
+  if (origin) headers.origin = origin;
   return mutate(
     new Request("http://localhost:3000/api/test", {
       method: "POST",
@@ -25,10 +27,12 @@ function post(options: { cookie?: string; body?: unknown; origin?: string; raw?:
   );
 }
 
-async function expectError(response: Response, status: number, code: string) {
+async function expectError(response: Response, status: number, code: string): Promise<{ message: string }> {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toContain("application/json");
-  expect(await response.json()).toMatchObject({ success: false, code });
+  const body = await response.json();
+  expect(body).toMatchObject({ success: false, code });
+  return body;
 }
 
 describe("mutations: session, role and 2FA step-up", () => {
@@ -118,6 +122,53 @@ describe("mutations: session, role and 2FA step-up", () => {
     expect((await post({ cookie, origin: "http://localhost:3000", body: { value: 1, twoFactorCode: await codeFor(admin) } })).status).toBe(
       200,
     );
+  });
+
+  it("refuses a mutation that carries cookies but neither Origin nor a same-origin Referer", async () => {
+    const admin = await createConsoleUser();
+    const { cookie } = await signInAs(admin);
+    const before = runs;
+    const refused = await expectError(
+      await post({ cookie, origin: null, body: { value: 1, twoFactorCode: await codeFor(admin) } }),
+      403,
+      "FORBIDDEN",
+    );
+    expect(refused).toMatchObject({ message: expect.stringContaining("Origin") });
+    await expectError(
+      await post({
+        cookie,
+        origin: null,
+        headers: { referer: "https://evil.example/page" },
+        body: { value: 1, twoFactorCode: await codeFor(admin) },
+      }),
+      403,
+      "FORBIDDEN",
+    );
+    expect(runs).toBe(before);
+    const sameOriginReferer = await post({
+      cookie,
+      origin: null,
+      headers: { referer: "http://localhost:3000/admin" },
+      body: { value: 1, twoFactorCode: await codeFor(admin) },
+    });
+    expect(sameOriginReferer.status).toBe(200);
+  });
+
+  it("believes no forwarded host unless a trusted proxy is configured", async () => {
+    const admin = await createConsoleUser();
+    const { cookie } = await signInAs(admin);
+    const forged = { origin: "http://evil.example", headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" } };
+    await expectError(await post({ cookie, ...forged, body: { value: 1, twoFactorCode: await codeFor(admin) } }), 403, "FORBIDDEN");
+    process.env.SLOTPAY_TRUSTED_PROXY = "true";
+    try {
+      expect((await post({ cookie, ...forged, body: { value: 1, twoFactorCode: await codeFor(admin) } })).status).toBe(200);
+    } finally {
+      delete process.env.SLOTPAY_TRUSTED_PROXY;
+    }
+  });
+
+  it("lets a request without cookies (an API client) through without Origin: it has no session to ride on", async () => {
+    await expectError(await post({ origin: null, body: { value: 1 } }), 401, "UNAUTHENTICATED");
   });
 
   it("checks the body before the code, so bad input never spends a code", async () => {

@@ -1,10 +1,15 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { nextAuthOptions } from "@/lib/auth/next-auth-options";
+import { gateAuthRequest, type AuthHandler } from "@/lib/auth/sign-in-gate";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-// GET, POST /api/auth/* – next-auth (sign-in with credentials + TOTP, sign-out, session).
 // Built per request so that reading the secret never happens at build time.
-const handle = (request: Request, context: RouteContext) => NextAuth(nextAuthOptions())(request, context);
+const nextAuth: AuthHandler = (request, context) => NextAuth(nextAuthOptions())(request, context);
+
+// GET, POST /api/auth/* – next-auth (sign-in with credentials + TOTP, sign-out, session), behind
+// the gate that caps input and throttles sign-in (lib/auth/sign-in-gate.ts).
+const handle = (request: NextRequest, context: RouteContext) => gateAuthRequest(request, context, nextAuth);
 
 export { handle as GET, handle as POST };

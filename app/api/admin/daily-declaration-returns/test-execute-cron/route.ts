@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { tick } from "@/lib/distribution/execution/tick";
+import { isoInstant } from "@/lib/distribution/schemas";
 import { route } from "@/lib/http/route";
 
-const tickBody = z.object({ now: z.iso.datetime({ offset: true, message: "now must be an ISO 8601 instant" }).optional() });
+const tickBody = z.object({ now: isoInstant("now").optional() });
 
 const enabled = () => process.env.ENABLE_TEST_ENDPOINTS === "true";
 

@@ -1,0 +1,33 @@
+// The security headers of every response (docs/decisions/007-headers-origin-metrics.md).
+// Constant ones go out through next.config.ts for every path, static files included; the CSP
+// with its per-request nonce and HSTS come from proxy.ts.
+
+export const constantSecurityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+export const strictTransportSecurity = "max-age=63072000; includeSubDomains";
+
+/**
+ * Scripts only from this origin with this request's nonce (and what they load: 'strict-dynamic');
+ * inline styles allowed (Radix and sonner set them); nothing from any other origin; no framing.
+ */
+export function contentSecurityPolicy(nonce: string, options: { https: boolean; development: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
