@@ -25,7 +25,7 @@ export const poolAmount = (label: string) => decimalNumber(label, { min: 0, max:
 export const rosPercentage = decimalNumber("rosPercentage", { min: 0, max: 100, minExclusive: true });
 
 // PostgreSQL has no year 0 (ISO 0000 is 1 BC), so dates are kept to years the platform can mean.
-const inYearRange = (text: string) => {
+export const inYearRange = (text: string) => {
   const year = Number(text.slice(0, 4));
   return year >= 1970 && year <= 9999;
 };

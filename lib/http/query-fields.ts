@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { hardMaxSlotsPerDay } from "@/lib/distribution/schemas";
+import { hardMaxSlotsPerDay, inYearRange } from "@/lib/distribution/schemas";
 
 // Query-string fields shared by the read routes (and by the pages that build their URLs).
 
-/** A calendar date "YYYY-MM-DD" (a real one: no February 30th). */
-export const calendarDateField = (name: string) => z.iso.date({ message: `${name} must be a calendar date, YYYY-MM-DD` });
+/** A calendar date "YYYY-MM-DD" (a real one: no February 30th), in the years PostgreSQL and the platform can mean. */
+export const calendarDateField = (name: string) =>
+  z.iso
+    .date({ message: `${name} must be a calendar date, YYYY-MM-DD` })
+    .refine(inYearRange, { message: `${name} must be in the years 1970 to 9999` });
 
 /** A slot number as query text: "1" … "200". */
 export const slotNumberField = (name: string) =>

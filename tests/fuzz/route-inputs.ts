@@ -181,7 +181,12 @@ export const fuzzTable: Record<string, FuzzRow> = {
       page: badNumericQuery({ min: 1, max: 100_000, integer: true }),
       pageSize: badNumericQuery({ min: 1, max: 200, integer: true }),
       action: fc.oneof(tooLong(100), unstorableQueryString),
-      outcome: fc.string({ maxLength: 12 }).filter((s) => !["OK", "REFUSED", "FAILED"].includes(s)),
+      // An empty filter ("?outcome=") is off, as the audit page sends it: not an input to refuse.
+      outcome: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !["OK", "REFUSED", "FAILED"].includes(s)),
+      actor: fc.oneof(tooLong(320), unstorableQueryString),
+      from: badDate.filter((d) => d !== ""),
+      to: badDate.filter((d) => d !== ""),
+      date: badDate.filter((d) => d !== ""),
     }),
     expect: "refused",
   },

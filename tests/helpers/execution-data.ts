@@ -6,6 +6,8 @@ import type { Prisma, StakeStatus } from "@/lib/db/generated/client";
 import { fromUnits, toUnits } from "@/lib/distribution/money";
 import { tick } from "@/lib/distribution/execution/tick";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
+import { loadSettings } from "@/lib/distribution/settings-store";
+import { instantOfLocalTime } from "@/lib/distribution/time-zone";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { createConsoleUser } from "../factories/users";
 
@@ -92,9 +94,11 @@ export const noonSlot = (date: string, rosPercentage = "1"): SlotPlan[] => [
 
 /** Queues the day of `date` (YYYY-MM-DD, UTC) through the admin command, as of midnight that day. */
 export async function queueDay(options: { actor: Actor; date: string; premium: string; performance: string; slots: SlotPlan[] }) {
+  // Queued at the day's first moment in the settings' zone, so that date is "today" for the queue.
+  const { timeZone } = await loadSettings(db());
   const result = await queueDistribution({
     actor: options.actor,
-    now: new Date(`${options.date}T00:00:00.000Z`),
+    now: instantOfLocalTime(options.date, "00:00", timeZone),
     request: {
       premiumPoolAmount: options.premium,
       performancePoolAmount: options.performance,

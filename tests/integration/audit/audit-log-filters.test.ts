@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditLogPage } from "@/lib/audit/list-audit-log";
 import { tick } from "@/lib/distribution/execution/tick";
+import { instantOfLocalTime } from "@/lib/distribution/time-zone";
 import { createActor, queueDay } from "../../helpers/execution-data";
 import { expectError, expectSuccess, readJson } from "../../helpers/http";
 import { exportCsv } from "../../helpers/payouts-export";
@@ -26,7 +27,7 @@ beforeAll(async () => {
     date: otherDay,
     premium: "1",
     performance: "1",
-    slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${otherDay}T10:00:00.000Z` }],
+    slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: instantOfLocalTime(otherDay, "10:00", today.timeZone).toISOString() }],
   });
   await queueAs(admin, {
     premiumPoolAmount: 10,
