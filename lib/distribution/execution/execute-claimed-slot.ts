@@ -7,6 +7,7 @@ import { forgetTodayStatus } from "../status-cache";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { LeaseLostError, paySlot } from "./pay-slot";
+import { boundPayoutTransaction } from "./payout-deadline";
 
 export type SlotOutcome = {
   slotId: number;
@@ -17,8 +18,12 @@ export type SlotOutcome = {
   error?: string;
 };
 
-/** Runs a claimed slot to its end: one payout transaction, or FAILED with nothing paid. */
-export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcome> {
+/**
+ * Runs a claimed slot to its end: one payout transaction, or FAILED with nothing paid. With
+ * `throwPayoutError` (a driver that retries, contract C4) a failed payout is thrown instead and
+ * the slot stays EXECUTING under its lease, still with nothing paid, for the driver's retry.
+ */
+export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPayoutError?: boolean } = {}): Promise<SlotOutcome> {
   const startedAt = new Date();
   forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, slotNumber: claim.slotNumber };
@@ -31,6 +36,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
   try {
     const { details, totals } = await inTransaction(
       async (tx) => {
+        await boundPayoutTransaction(tx, claim);
         const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
         await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
         return result;
@@ -49,6 +55,10 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
       return { ...base, status: "LEASE_LOST", durationMs };
     }
     const message = adminMessageOf(error);
+    if (options.throwPayoutError) {
+      logEvent("slot.attempt-failed", { ...base, durationMs, error: message }, "warn");
+      throw error;
+    }
     logEvent("slot.failed", { ...base, durationMs, error: message, stack: error instanceof Error ? error.stack : undefined }, "error");
     await failClaimedSlot(claim, error);
     forgetTodayStatus();

@@ -82,8 +82,9 @@ describe("run-distribution-slot", () => {
       },
     });
     const onFailure = runSlot.opts.onFailure as unknown as (ctx: unknown) => Promise<unknown>;
+    // The failure handler is a run of its own: the failed run is named in the event's run_id.
     const failure = (runId: string) => ({
-      runId,
+      runId: "run-of-the-failure-handler",
       event: {
         name: "inngest/function.failed",
         data: { error: { message: "step distribute failed 4 times" }, event: scheduledEvent(day.id, 3, slot.scheduledFor), run_id: runId },
