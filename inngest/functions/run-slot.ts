@@ -10,14 +10,20 @@ const revive = (claim: ClaimedSlotJson) => ({ ...claim, scheduledFor: new Date(c
 // Inngest allows 1,000 steps a run; past this many claim rounds the safety-net tick takes over.
 const maxClaimRounds = 400;
 
-/** How long a run waits before asking again while its day is busy: 250 ms, doubling to 5 s. */
-export const blockedRetryMs = (round: number) => Math.min(250 * 2 ** (round - 1), 5_000);
+/** How long a run waits before asking again while another executor runs a slot of its day: 1 s (Inngest's least), doubling to 5 s. */
+export const blockedRetryMs = (round: number) => Math.min(1_000 * 2 ** (round - 1), 5_000);
+
+const earlierSlotStepIds = (slotNumber: number) => ({
+  distribute: `distribute-earlier-slot-${slotNumber}`,
+  finalize: `finalize-earlier-slot-${slotNumber}`,
+});
 
 /**
  * One run per scheduled slot (production driver, SPEC §7): sleep until its time, then
  * claim → distribute → finalize. A run woken early sleeps again (or waits out the last second
- * in its claim step); one whose day is busy waits its turn; it skips only when its slot was
- * changed, removed or taken by another executor. A change or removal also cancels the sleeping
+ * in its claim step); one whose day has an earlier slot due pays that one first; one whose day
+ * another executor is running waits its turn; it skips only when its slot was changed, removed
+ * or taken by another executor. A change or removal also cancels the sleeping
  * run; runs of one day never overlap. The payout commits in the distribute step's one
  * transaction; a failed payout is retried by Inngest, and onFailure marks the slot FAILED.
  */
@@ -36,17 +42,13 @@ export const runSlot = inngest.createFunction(
     // Runs as its own function: the lease belongs to the failed run (event.data.run_id), not this one.
     onFailure: async ({ event }) => {
       const original = event.data.event.data;
-      await failSlotOfRun({
-        dayId: original.dayId,
-        slotNumber: original.slotNumber,
-        leaseOwner: `inngest:${event.data.run_id}`,
-        error: event.data.error.message,
-      });
+      await failSlotOfRun({ dayId: original.dayId, leaseOwner: `inngest:${event.data.run_id}`, error: event.data.error.message });
     },
   },
   async ({ event, step, runId, attempt }) => {
     const target = { ...event.data, leaseOwner: `inngest:${runId}` };
     await step.sleepUntil("wait-for-slot-time", new Date(event.data.scheduledFor));
+    let blockedRounds = 0;
     for (let round = 1; round <= maxClaimRounds; round++) {
       const suffix = round === 1 ? "" : `-${round}`;
       const decision = await step.run(`claim${suffix}`, async () => {
@@ -68,15 +70,19 @@ export const runSlot = inngest.createFunction(
         continue;
       }
       if (decision.outcome === "blocked") {
-        await step.sleep(`wait-for-day${suffix}`, blockedRetryMs(round));
+        await step.sleep(`wait-for-day${suffix}`, blockedRetryMs(++blockedRounds));
         continue;
       }
       const claim = revive(decision.claim);
-      const outcome = await step.run("distribute", () => distributeClaimedSlot({ claim, attempt }));
-      return step.run("finalize", () => {
-        logEvent("slot.finalized", { driver: "inngest", runId, claimRounds: round, ...outcome });
+      // An earlier slot of the day was due first: this run pays it, then claims again.
+      const own = claim.slotNumber === target.slotNumber;
+      const ids = own ? { distribute: "distribute", finalize: "finalize" } : earlierSlotStepIds(claim.slotNumber);
+      const outcome = await step.run(ids.distribute, () => distributeClaimedSlot({ claim, attempt }));
+      const finalized = await step.run(ids.finalize, () => {
+        logEvent("slot.finalized", { driver: "inngest", runId, forSlotNumber: target.slotNumber, claimRounds: round, ...outcome });
         return outcome;
       });
+      if (own) return finalized;
     }
     return { status: "SKIPPED" as const, reason: `still not claimable after ${maxClaimRounds} rounds; left to the safety-net tick` };
   },

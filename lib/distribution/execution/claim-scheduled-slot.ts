@@ -12,9 +12,10 @@ export type ClaimedSlotJson = {
 };
 
 /**
- * What the per-slot driver does next: run its claim; sleep until `until` (woken early); try
- * again shortly (its day is busy with another slot, or an earlier one is due first); or stop,
- * because the slot was changed, removed or taken by another executor.
+ * What the per-slot driver does next: pay the slot it claimed (its own, or an earlier one of
+ * its day that was due first); sleep until `until` (woken early); try again shortly (another
+ * executor is running a slot of its day); or stop, because its slot was changed, removed or
+ * taken by another executor.
  */
 export type ScheduledClaim =
   | { outcome: "claimed"; claim: ClaimedSlotJson }
@@ -22,46 +23,48 @@ export type ScheduledClaim =
   | { outcome: "blocked" }
   | { outcome: "skip"; reason: string };
 
-/** A wake-up at most this early is waited out here rather than by another sleep of the driver. */
+/** A wake-up at most this early is waited out in the claim rather than by another sleep of the driver. */
 export const inStepWaitMs = 1_000;
 
 type Target = { dayId: number; slotNumber: number; scheduledFor: string; leaseOwner: string };
 
-async function slotAsScheduled(target: Target): Promise<{ skip: string } | { claimedBefore: ClaimedSlotJson } | { pendingSlotId: number }> {
+const asJson = (slot: { id: number; dayId: number; slotNumber: number; scheduledFor: Date; attempts: number }, leaseOwner: string) => ({
+  slotId: slot.id,
+  dayId: slot.dayId,
+  slotNumber: slot.slotNumber,
+  scheduledFor: slot.scheduledFor.toISOString(),
+  attempt: slot.attempts + 1,
+  leaseOwner,
+});
+
+async function whyNotClaimable(target: Target): Promise<string | null> {
   const slot = await db().slot.findUnique({ where: { dayId_slotNumber: { dayId: target.dayId, slotNumber: target.slotNumber } } });
-  if (!slot) return { skip: "the slot was removed" };
-  if (slot.scheduledFor.getTime() !== Date.parse(target.scheduledFor))
-    return { skip: "the slot was rescheduled (a newer run owns its new time)" };
-  // A retried claim step whose first try claimed it but whose answer was lost.
-  if (slot.status === "EXECUTING" && slot.leaseOwner === target.leaseOwner) {
-    const claimedBefore = { slotId: slot.id, dayId: slot.dayId, slotNumber: slot.slotNumber, attempt: slot.attempts + 1 };
-    return { claimedBefore: { ...claimedBefore, scheduledFor: slot.scheduledFor.toISOString(), leaseOwner: target.leaseOwner } };
-  }
-  if (slot.status !== "PENDING") return { skip: `the slot is ${slot.status} (taken by another executor, or done)` };
-  return { pendingSlotId: slot.id };
+  if (!slot) return "the slot was removed";
+  if (slot.scheduledFor.getTime() !== Date.parse(target.scheduledFor)) return "the slot was rescheduled (a newer run owns its new time)";
+  if (slot.status !== "PENDING") return `the slot is ${slot.status} (taken by another executor, or done)`;
+  return null;
 }
 
 /**
- * The per-slot driver's claim: only this slot, only at the time it was scheduled for, and only
- * when it is its day's next due slot. Woken up to a second early it waits here, then claims;
- * woken earlier it is told to sleep again. It never gives up on a due slot that is still PENDING.
+ * The per-slot driver's claim, once its slot is due at the time it was scheduled for: the day's
+ * next due slot in (scheduledFor, slotNumber) order — its own, or an earlier one it runs first,
+ * so slots due together run back to back. Woken up to a second early it waits here; woken
+ * earlier it is told to sleep again. It never gives up on a due slot that is still PENDING.
  */
 export async function claimScheduledSlot(target: Target): Promise<ScheduledClaim> {
-  let state = await slotAsScheduled(target);
+  // A retried claim whose first try claimed a slot but whose answer was lost.
+  const held = await db().slot.findFirst({ where: { dayId: target.dayId, status: "EXECUTING", leaseOwner: target.leaseOwner } });
+  if (held) return { outcome: "claimed", claim: asJson(held, target.leaseOwner) };
+
+  let reason = await whyNotClaimable(target);
   const earlyMs = Date.parse(target.scheduledFor) - Date.now();
-  if ("pendingSlotId" in state && earlyMs > 0) {
+  if (!reason && earlyMs > 0) {
     if (earlyMs > inStepWaitMs) return { outcome: "early", until: target.scheduledFor };
     await sleep(earlyMs + 1);
-    state = await slotAsScheduled(target);
+    reason = await whyNotClaimable(target);
   }
-  if ("skip" in state) return { outcome: "skip", reason: state.skip };
-  if ("claimedBefore" in state) return { outcome: "claimed", claim: state.claimedBefore };
-  const claim = await claimDueSlot({
-    now: new Date(),
-    leaseOwner: target.leaseOwner,
-    onlySlotId: state.pendingSlotId,
-    onlyDayId: target.dayId,
-  });
+  if (reason) return { outcome: "skip", reason };
+  const claim = await claimDueSlot({ now: new Date(), leaseOwner: target.leaseOwner, onlyDayId: target.dayId });
   if (!claim) return { outcome: "blocked" };
   return { outcome: "claimed", claim: { ...claim, scheduledFor: claim.scheduledFor.toISOString() } };
 }

@@ -43,10 +43,10 @@ export async function failClaimedSlot(claim: ClaimedSlot, error: unknown, at = n
   });
 }
 
-/** For a driver that lost its claim record (an Inngest run's onFailure): fail the slot its lease still holds. */
-export async function failSlotOfRun(options: { dayId: number; slotNumber: number; leaseOwner: string; error: string }) {
-  const slot = await db().slot.findUnique({ where: { dayId_slotNumber: { dayId: options.dayId, slotNumber: options.slotNumber } } });
-  if (!slot || slot.status !== "EXECUTING" || slot.leaseOwner !== options.leaseOwner) return false;
+/** For a driver that lost its claim record (an Inngest run's onFailure): fail the slot of the day its lease still holds. */
+export async function failSlotOfRun(options: { dayId: number; leaseOwner: string; error: string }) {
+  const slot = await db().slot.findFirst({ where: { dayId: options.dayId, status: "EXECUTING", leaseOwner: options.leaseOwner } });
+  if (!slot) return false;
   return failClaimedSlot(
     {
       slotId: slot.id,
