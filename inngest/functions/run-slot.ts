@@ -13,6 +13,13 @@ const maxClaimRounds = 400;
 /** How long a run waits before asking again while another executor runs a slot of its day: 1 s (Inngest's least), doubling to 5 s. */
 export const blockedRetryMs = (round: number) => Math.min(1_000 * 2 ** (round - 1), 5_000);
 
+/**
+ * Inngest wakes a sleeping run up to about half a second off its time, either way: the run asks
+ * to be woken a second early and its claim step waits out the rest in-process (decision 013).
+ */
+export const wakeLeadMs = 1_000;
+const wakeBefore = (scheduledFor: string) => new Date(Date.parse(scheduledFor) - wakeLeadMs);
+
 const earlierSlotStepIds = (slotNumber: number) => ({
   distribute: `distribute-earlier-slot-${slotNumber}`,
   finalize: `finalize-earlier-slot-${slotNumber}`,
@@ -20,7 +27,7 @@ const earlierSlotStepIds = (slotNumber: number) => ({
 
 /**
  * One run per scheduled slot (production driver, SPEC §7): sleep until its time, then
- * claim → distribute → finalize. A run woken early sleeps again (or waits out the last second
+ * claim → distribute → finalize. A run woken early sleeps again (or waits out the last seconds
  * in its claim step); one whose day has an earlier slot due pays that one first; one whose day
  * another executor is running waits its turn; it skips only when its slot was changed, removed
  * or taken by another executor. A change or removal also cancels the sleeping
@@ -47,7 +54,7 @@ export const runSlot = inngest.createFunction(
   },
   async ({ event, step, runId, attempt }) => {
     const target = { ...event.data, leaseOwner: `inngest:${runId}` };
-    await step.sleepUntil("wait-for-slot-time", new Date(event.data.scheduledFor));
+    await step.sleepUntil("wait-for-slot-time", wakeBefore(event.data.scheduledFor));
     let blockedRounds = 0;
     for (let round = 1; round <= maxClaimRounds; round++) {
       const suffix = round === 1 ? "" : `-${round}`;
@@ -66,7 +73,7 @@ export const runSlot = inngest.createFunction(
       });
       if (decision.outcome === "skip") return { status: "SKIPPED" as const, reason: decision.reason };
       if (decision.outcome === "early") {
-        await step.sleepUntil(`wait-for-slot-time${suffix}-again`, new Date(decision.until));
+        await step.sleepUntil(`wait-for-slot-time${suffix}-again`, wakeBefore(decision.until));
         continue;
       }
       if (decision.outcome === "blocked") {

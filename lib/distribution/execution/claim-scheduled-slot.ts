@@ -23,8 +23,11 @@ export type ScheduledClaim =
   | { outcome: "blocked" }
   | { outcome: "skip"; reason: string };
 
-/** A wake-up at most this early is waited out in the claim rather than by another sleep of the driver. */
-export const inStepWaitMs = 1_000;
+/**
+ * A wake-up at most this early is waited out in the claim (to the millisecond) rather than by
+ * another sleep of the driver, whose wake-ups are only good to about half a second.
+ */
+export const inStepWaitMs = 2_000;
 
 type Target = { dayId: number; slotNumber: number; scheduledFor: string; leaseOwner: string };
 
@@ -48,7 +51,7 @@ async function whyNotClaimable(target: Target): Promise<string | null> {
 /**
  * The per-slot driver's claim, once its slot is due at the time it was scheduled for: the day's
  * next due slot in (scheduledFor, slotNumber) order — its own, or an earlier one it runs first,
- * so slots due together run back to back. Woken up to a second early it waits here; woken
+ * so slots due together run back to back. Woken up to two seconds early it waits here; woken
  * earlier it is told to sleep again. It never gives up on a due slot that is still PENDING.
  */
 export async function claimScheduledSlot(target: Target): Promise<ScheduledClaim> {
