@@ -2,9 +2,11 @@ import { request as httpRequest } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AppServer } from "../support/app-server";
 import { codeFor, createConsoleUser, signInAs } from "../factories/users";
-import { apiBase } from "./http";
 
 // An admin talking to a running `next start` over real HTTP, and that server's JSON event log.
+// Outside Vitest too (bench/inngest-lateness.ts), so nothing here imports it.
+
+const apiBase = "/api/admin/daily-declaration-returns";
 
 export type AdminOverHttp = {
   /** A mutation of today's day; retried while a slot is executing (409 SLOTS_EXECUTING). */
