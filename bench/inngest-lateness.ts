@@ -28,6 +28,8 @@ if (!["dev", "signed"].includes(mode) || !(slotCount >= 1 && slotCount <= 48) ||
 if (!findInngestServer()) throw new Error("No Inngest server: set INNGEST_DEV_SERVER_BIN or place it at ../shared/tools/inngest/inngest");
 
 const log = (line: string) => console.log(line);
+// Signs the admin's session here and verifies it in the app: one secret for both, local only.
+process.env.NEXTAUTH_SECRET ??= "slotpay-bench-secret-not-for-production-use";
 const databaseUrl = process.env.BENCH_INNGEST_DATABASE_URL ?? defaultDatabaseUrl;
 
 async function main() {
