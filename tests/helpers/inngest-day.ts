@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { AppServer } from "../support/app-server";
 import type { InngestServer } from "../support/inngest-server";
+import { eventsOf } from "./running-app";
 
 // Reading a day run by real servers back from the database and from the Inngest server.
 
@@ -127,4 +129,17 @@ export async function injectPayoutError(options: { slotNumber: number; afterRows
     await db().$executeRawUnsafe("DROP TRIGGER IF EXISTS test_refuse_payout ON ledger_entries");
     await db().$executeRawUnsafe("DROP FUNCTION IF EXISTS test_refuse_payout()");
   };
+}
+
+/** The run's finalize step logs after the payout committed: wait for the lines of these slots. */
+export async function finalizedLines(app: AppServer, dayId: number, slotNumbers: number[]) {
+  const ids = [...(await slotsOfToday(dayId)).values()].filter((s) => slotNumbers.includes(s.slotNumber)).map((s) => s.id);
+  return waitFor(
+    `the finalize steps of slots ${slotNumbers.join(", ")}`,
+    async () => {
+      const lines = eventsOf(app, "slot.finalized");
+      return ids.every((id) => lines.some((line) => line.slotId === id)) && lines;
+    },
+    10_000,
+  );
 }

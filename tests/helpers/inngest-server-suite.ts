@@ -1,13 +1,13 @@
-import { createHmac } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ensureNextBuild, freePort, startAppServer, type AppServer } from "../support/app-server";
-import { findInngestServer, planInngestServer, type InngestMode, type InngestServer } from "../support/inngest-server";
+import { findInngestServer, planInngestServer, signLikeInngest, type InngestMode, type InngestServer } from "../support/inngest-server";
 import { createMember, expectLedgerOk, setSettings } from "./execution-data";
 import { runLedgerVerify } from "./execution-processes";
 import {
   clearOfMinuteBoundaries,
+  finalizedLines,
   injectPayoutError,
   slotRunsSince,
   slotsOfToday,
@@ -34,25 +34,6 @@ const dayBody = (slots: ReturnType<typeof slotBody>[]) => ({
 });
 
 type Phase1 = { first: number; removed: number; moved: { from: number; to: number }; together: number };
-
-/** The run's finalize step logs after the payout committed: wait for the lines of these slots. */
-async function finalizedLines(app: AppServer, dayId: number, slotNumbers: number[]) {
-  const ids = [...(await slotsOfToday(dayId)).values()].filter((s) => slotNumbers.includes(s.slotNumber)).map((s) => s.id);
-  return waitFor(
-    `the finalize steps of slots ${slotNumbers.join(", ")}`,
-    async () => {
-      const lines = eventsOf(app, "slot.finalized");
-      return ids.every((id) => lines.some((line) => line.slotId === id)) && lines;
-    },
-    10_000,
-  );
-}
-
-function sign(body: string, signingKey: string): string {
-  const ts = String(Math.round(Date.now() / 1000));
-  const key = signingKey.replace(/^signkey-\w+-/, "");
-  return `t=${ts}&s=${createHmac("sha256", key).update(body).update(ts).digest("hex")}`;
-}
 
 export function describeAgainstInngestServer(mode: InngestMode) {
   const binary = findInngestServer();
@@ -106,11 +87,8 @@ export function describeAgainstInngestServer(mode: InngestMode) {
         await inngest?.stop();
       });
 
-      type Apps = { apps: { name: string; url: string; functions: { slug: string; url: string }[] }[] };
-      const registeredApps = async () => (await inngest.graphql<Apps>("{ apps { name url functions { slug url } } }")).apps;
-
       it("registers its functions with the configured serve origin, and a forged Host header cannot move them", async () => {
-        const ours = await waitFor("the app to be synced", async () => (await registeredApps()).find((a) => a.name === "slotpay"), 30_000);
+        const ours = await waitFor("the app to be synced", async () => (await inngest.apps()).find((a) => a.name === "slotpay"), 30_000);
         expect(ours.url).toBe(`${serveOrigin}/api/inngest`);
         expect(ours.functions.map((f) => f.slug).sort()).toEqual([
           "slotpay-distribution-safety-net-tick",
@@ -123,7 +101,7 @@ export function describeAgainstInngestServer(mode: InngestMode) {
         // Signed mode refuses an unsigned sync; the dev server's syncs are unsigned by design, and re-register the configured origin.
         expect(forged.status).toBe(mode === "signed" ? 401 : 200);
         await sleep(500);
-        const after = await registeredApps();
+        const after = await inngest.apps();
         expect(
           after.filter((a) => a.url.includes("attacker.example") || a.functions.some((f) => f.url.includes("attacker.example"))),
         ).toEqual([]);
@@ -143,11 +121,11 @@ export function describeAgainstInngestServer(mode: InngestMode) {
           rawRequest(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
         expect((await post({})).status).toBe(401);
         const otherKey = `signkey-prod-${"ab".repeat(32)}`;
-        expect((await post({ "x-inngest-signature": sign(body, otherKey) })).status).toBe(401);
+        expect((await post({ "x-inngest-signature": signLikeInngest(body, otherKey) })).status).toBe(401);
         expect((await post({ "x-inngest-signature": "t=1&s=00" })).status).toBe(401);
         expect((await rawRequest(`${app.baseUrl}/api/inngest`, { method: "GET" })).status).toBe(401);
         // The same request signed with the server's key is accepted: the refusals above are about the signature.
-        expect((await post({ "x-inngest-signature": sign(body, inngest.signingKey ?? "") })).status).not.toBe(401);
+        expect((await post({ "x-inngest-signature": signLikeInngest(body, inngest.signingKey ?? "") })).status).not.toBe(401);
       });
 
       it("runs a day of 3 slots through the per-slot function, each within 1 s of its time", async () => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,6 +32,8 @@ type ServerIdentity = {
 
 export type InngestServer = ServerIdentity & {
   graphql: <T>(query: string) => Promise<T>;
+  /** The apps the server knows, with the URL of each function (what it will call). */
+  apps: () => Promise<{ name: string; url: string; functions: { slug: string; url: string }[] }[]>;
   /** Runs queued since `since`, oldest first. */
   runs: (since: Date) => Promise<InngestRun[]>;
   /** What a run returned (the data of its last op), or null. */
@@ -152,7 +154,10 @@ async function launch(identity: ServerIdentity, options: { binary: string; args:
     return payload ? ((JSON.parse(payload) as { data?: unknown }).data ?? null) : null;
   };
 
-  const server: InngestServer = { ...identity, graphql, runs, runOutput, runEventData, output: () => [...lines], stop };
+  type Apps = Awaited<ReturnType<InngestServer["apps"]>>;
+  const apps = async () => (await graphql<{ apps: Apps }>("{ apps { name url functions { slug url } } }")).apps;
+
+  const server: InngestServer = { ...identity, graphql, apps, runs, runOutput, runEventData, output: () => [...lines], stop };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
@@ -161,4 +166,11 @@ async function launch(identity: ServerIdentity, options: { binary: string; args:
   }
   await stop();
   throw new Error(`The Inngest server (${identity.mode}) did not become healthy at ${identity.baseUrl}:\n${lines.slice(-30).join("\n")}`);
+}
+
+/** An X-Inngest-Signature for `body` as Inngest makes it (HMAC-SHA256 of body and timestamp), with any key. */
+export function signLikeInngest(body: string, signingKey: string): string {
+  const ts = String(Math.round(Date.now() / 1000));
+  const key = signingKey.replace(/^signkey-\w+-/, "");
+  return `t=${ts}&s=${createHmac("sha256", key).update(body).update(ts).digest("hex")}`;
 }
