@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ensureNextBuild, freePort, startAppServer, type AppServer } from "../support/app-server";
-import { findInngestServer, planInngestServer, signLikeInngest, type InngestMode, type InngestServer } from "../support/inngest-server";
-import { createMember, expectLedgerOk, setSettings } from "./execution-data";
+import { freePort, startAppServer, type AppServer } from "../support/app-server";
+import { findInngestServer, signLikeInngest, type InngestMode, type InngestServer } from "../support/inngest-server";
+import { expectLedgerOk } from "./execution-data";
 import { runLedgerVerify } from "./execution-processes";
+import { saveServerLogs, startDayServers } from "./inngest-day-servers";
 import {
   clearOfMinuteBoundaries,
   finalizedLines,
@@ -15,8 +16,7 @@ import {
   waitForSlotsToEnd,
   type SlotRow,
 } from "./inngest-day";
-import { adminOverHttp, eventsOf, rawRequest, type AdminOverHttp } from "./running-app";
-import { useMiddayTimeZone } from "./today";
+import { eventsOf, rawRequest, type AdminOverHttp } from "./running-app";
 
 // Slotpay's production driver against a real Inngest server (issue 8): `next start` on this
 // file's database, an Inngest server calling its /api/inngest, and one day run through it in
@@ -57,31 +57,16 @@ export function describeAgainstInngestServer(mode: InngestMode) {
       const startedAt = new Date();
 
       beforeAll(async () => {
-        await ensureNextBuild();
-        await useMiddayTimeZone();
-        await setSettings({ premiumMinStake: "1000" }); // every member shares the premium pool, paid in full by slot 1
-        for (let n = 0; n < stakesPerSlot; n++) {
-          await createMember({ score: "10", stakes: [{ principal: "1000", startedAt: new Date(Date.now() - 86_400_000).toISOString() }] });
-        }
-        const planned = await planInngestServer({ mode });
-        const port = await freePort();
-        // Signed mode names the origin explicitly; dev mode relies on the default, NEXTAUTH_URL (http://localhost:<port>).
-        // (127.0.0.2: the server would write 127.0.0.1 as localhost, hiding which origin was registered.)
-        serveOrigin = mode === "signed" ? `http://127.0.0.2:${port}` : `http://localhost:${port}`;
-        const originEnv: Record<string, string> = mode === "signed" ? { INNGEST_SERVE_ORIGIN: serveOrigin } : {};
-        app = await startAppServer({
-          port,
-          databaseUrl: process.env.DATABASE_URL ?? "",
-          env: { ...planned.appEnv, ...originEnv },
-          keepLines: 20_000,
-        });
-        inngest = await planned.start({ appUrl: `${serveOrigin}/api/inngest` });
-        admin = await adminOverHttp(app);
+        ({ app, inngest, admin, serveOrigin } = await startDayServers({ mode, members: stakesPerSlot }));
       }, 300_000);
 
       afterAll(async () => {
-        const figures = [...lateness].map(([n, ms]) => `slot ${n}: ${ms ?? "-"} ms`).join(", ");
-        console.info(`[${mode}] lateness (executedAt − scheduledFor): ${figures}`);
+        if (app) {
+          const figures = [...lateness].map(([n, ms]) => `slot ${n}: ${ms ?? "-"} ms`).join(", ");
+          console.info(
+            `[${mode}] lateness (executedAt − scheduledFor): ${figures}; the servers' logs: ${saveServerLogs(mode, app, inngest)}`,
+          );
+        }
         await (await embeddedStarting?.catch(() => undefined))?.stop();
         await app?.stop();
         await inngest?.stop();

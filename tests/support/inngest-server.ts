@@ -32,6 +32,8 @@ type ServerIdentity = {
 
 export type InngestServer = ServerIdentity & {
   graphql: <T>(query: string) => Promise<T>;
+  /** Sends events to the server as an app would (with the event key in signed mode). */
+  send: (events: { name: string; data: Record<string, unknown> }[]) => Promise<void>;
   /** The apps the server knows, with the URL of each function (what it will call). */
   apps: () => Promise<{ name: string; url: string; functions: { slug: string; url: string }[] }[]>;
   /** Runs queued since `since`, oldest first. */
@@ -154,10 +156,18 @@ async function launch(identity: ServerIdentity, options: { binary: string; args:
     return payload ? ((JSON.parse(payload) as { data?: unknown }).data ?? null) : null;
   };
 
+  const send = async (events: { name: string; data: Record<string, unknown> }[]) => {
+    const response = await fetch(`${identity.baseUrl}/e/${identity.appEnv.INNGEST_EVENT_KEY ?? "dev"}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(events),
+    });
+    if (!response.ok) throw new Error(`Inngest refused the events: ${response.status} ${await response.text()}`);
+  };
   type Apps = Awaited<ReturnType<InngestServer["apps"]>>;
   const apps = async () => (await graphql<{ apps: Apps }>("{ apps { name url functions { slug url } } }")).apps;
 
-  const server: InngestServer = { ...identity, graphql, apps, runs, runOutput, runEventData, output: () => [...lines], stop };
+  const server: InngestServer = { ...identity, graphql, send, apps, runs, runOutput, runEventData, output: () => [...lines], stop };
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;

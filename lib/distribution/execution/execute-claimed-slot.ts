@@ -36,7 +36,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
   try {
     const { details, totals } = await inTransaction(
       async (tx) => {
-        await boundPayoutTransaction(tx, claim);
+        await boundPayoutTransaction(tx);
         const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
         await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
         return result;

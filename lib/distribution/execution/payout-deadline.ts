@@ -1,9 +1,9 @@
 import type { DbExecutor } from "@/lib/db/client";
-import type { ClaimedSlot } from "./claim-due-slot";
+import { leaseSeconds } from "./lease";
 
-// Contract C4, minimal: the payout transaction may run only while its lease holds, and no longer
-// than SLOTPAY_PAYOUT_TIMEOUT_SECONDS when that is set (a serverless function's time limit).
-// Past the deadline PostgreSQL cancels it, the transaction rolls back and nothing is paid.
+// Contract C4, minimal: the payout transaction may run no longer than a lease, nor than
+// SLOTPAY_PAYOUT_TIMEOUT_SECONDS when that is set (a serverless function's time limit). Past the
+// deadline PostgreSQL cancels it, the transaction rolls back and nothing is paid.
 
 const configuredTimeoutMs = () => {
   const seconds = Number(process.env.SLOTPAY_PAYOUT_TIMEOUT_SECONDS);
@@ -11,12 +11,10 @@ const configuredTimeoutMs = () => {
 };
 
 /** Call first in the payout transaction: its statements and idle gaps end at the deadline. */
-export async function boundPayoutTransaction(tx: DbExecutor, claim: ClaimedSlot): Promise<void> {
-  const [slot] = await tx.$queryRaw<{ lease_ms: number | null }[]>`
-    SELECT floor(extract(epoch FROM lease_expires_at - clock_timestamp()) * 1000)::int AS lease_ms FROM slots WHERE id = ${claim.slotId}`;
-  const deadlineMs = Math.min(slot?.lease_ms ?? Infinity, configuredTimeoutMs());
-  if (deadlineMs === Infinity) return;
-  const ms = String(Math.max(1, Math.floor(deadlineMs)));
+export async function boundPayoutTransaction(tx: DbExecutor): Promise<void> {
+  const deadlineMs = Math.min(leaseSeconds() * 1000, configuredTimeoutMs());
+  if (!Number.isFinite(deadlineMs) || deadlineMs <= 0) return;
+  const ms = String(Math.floor(deadlineMs));
   await tx.$queryRaw`SELECT set_config('statement_timeout', ${ms}, true), set_config('idle_in_transaction_session_timeout', ${ms}, true)`;
 }
 
