@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db/client";
-import { claimDueSlot } from "./claim-due-slot";
+import { claimDueSlot, type ClaimedSlot } from "./claim-due-slot";
 
 export type ClaimedSlotJson = {
   slotId: number;
@@ -40,6 +40,11 @@ const asJson = (slot: { id: number; dayId: number; slotNumber: number; scheduled
   leaseOwner,
 });
 
+const claimedOutcome = (claim: ClaimedSlot): ScheduledClaim => ({
+  outcome: "claimed",
+  claim: { ...claim, scheduledFor: claim.scheduledFor.toISOString() },
+});
+
 async function whyNotClaimable(target: Target): Promise<string | null> {
   const slot = await db().slot.findUnique({ where: { dayId_slotNumber: { dayId: target.dayId, slotNumber: target.slotNumber } } });
   if (!slot) return "the slot was removed";
@@ -51,8 +56,9 @@ async function whyNotClaimable(target: Target): Promise<string | null> {
 /**
  * The per-slot driver's claim, once its slot is due at the time it was scheduled for: the day's
  * next due slot in (scheduledFor, slotNumber) order — its own, or an earlier one it runs first,
- * so slots due together run back to back. Woken up to two seconds early it waits here; woken
- * earlier it is told to sleep again. It never gives up on a due slot that is still PENDING.
+ * so slots due together run back to back. Woken early it first pays an earlier slot of its day
+ * that is already due, if any; then, up to two seconds early, it waits here, and earlier it is
+ * told to sleep again. It never gives up on a due slot that is still PENDING.
  */
 export async function claimScheduledSlot(target: Target): Promise<ScheduledClaim> {
   // A retried claim whose first try claimed a slot but whose answer was lost.
@@ -62,12 +68,14 @@ export async function claimScheduledSlot(target: Target): Promise<ScheduledClaim
   let reason = await whyNotClaimable(target);
   const earlyMs = Date.parse(target.scheduledFor) - Date.now();
   if (!reason && earlyMs > 0) {
+    // Awake before its time while an earlier slot of its day is already due (its own run late): pay that one now.
+    const earlier = await claimDueSlot({ now: new Date(), leaseOwner: target.leaseOwner, onlyDayId: target.dayId });
+    if (earlier) return claimedOutcome(earlier);
     if (earlyMs > inStepWaitMs) return { outcome: "early", until: target.scheduledFor };
-    await sleep(earlyMs + 1);
+    await sleep(Math.max(0, Date.parse(target.scheduledFor) - Date.now()) + 1);
     reason = await whyNotClaimable(target);
   }
   if (reason) return { outcome: "skip", reason };
   const claim = await claimDueSlot({ now: new Date(), leaseOwner: target.leaseOwner, onlyDayId: target.dayId });
-  if (!claim) return { outcome: "blocked" };
-  return { outcome: "claimed", claim: { ...claim, scheduledFor: claim.scheduledFor.toISOString() } };
+  return claim ? claimedOutcome(claim) : { outcome: "blocked" };
 }

@@ -78,6 +78,19 @@ describe("a run woken before its slot's time", () => {
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-slot-time", aheadOfTime);
     expect(await slotOf(dayId, 1)).toMatchObject({ status: "PENDING", leaseOwner: null });
   });
+
+  it("first pays an earlier slot of its day that is already due (its own run late), then sleeps again", async () => {
+    const dayId = await dayWith([
+      { slotNumber: 1, scheduledFor: new Date(Date.now() - 1_000) },
+      { slotNumber: 2, scheduledFor: new Date(Date.now() + 5_000) },
+    ]);
+    const own = (await slotOf(dayId, 2)).scheduledFor;
+    const next = await runFor(dayId, 2, own).executeStep("wait-for-slot-time-2-again");
+    expect(next.step.op).toBe("Sleep");
+    expect(stepIds(next.ctx)).toEqual(["claim", "distribute-earlier-slot-1", "finalize-earlier-slot-1", "claim-2"]);
+    expect(await slotOf(dayId, 1)).toMatchObject({ status: "COMPLETED" });
+    expect(await slotOf(dayId, 2)).toMatchObject({ status: "PENDING", leaseOwner: null });
+  });
 });
 
 describe("a run whose slot is due while its day is busy", () => {
