@@ -30,13 +30,22 @@ export async function startDayServers(options: { mode: InngestMode; members: num
     env: { ...planned.appEnv, ...originEnv },
     keepLines: 20_000,
   });
-  const inngest = await planned.start({ appUrl: `${serveOrigin}/api/inngest` });
-  const admin = await adminOverHttp(app);
-  // One run for a slot that does not exist, so the day's first slot is not the one that warms the app's code paths.
-  const warmUp = { dayId: 999_999, slotNumber: 1, scheduledFor: new Date(0).toISOString() };
-  await inngest.send([{ name: "distribution/slot.scheduled", data: warmUp }]);
-  await waitFor("the warm-up run", async () => eventsOf(app, "inngest.slot-claim").some((e) => e.dayId === warmUp.dayId), 60_000);
-  return { app, inngest, admin, serveOrigin };
+  let inngest: InngestServer | undefined;
+  try {
+    inngest = await planned.start({ appUrl: `${serveOrigin}/api/inngest` });
+    const admin = await adminOverHttp(app);
+    // One run for a slot that does not exist, so the day's first slot is not the one that warms the app's code paths.
+    const warmUp = { dayId: 999_999, slotNumber: 1, scheduledFor: new Date(0).toISOString() };
+    await inngest.send([{ name: "distribution/slot.scheduled", data: warmUp }]);
+    await waitFor("the warm-up run", async () => eventsOf(app, "inngest.slot-claim").some((e) => e.dayId === warmUp.dayId), 60_000);
+    return { app, inngest, admin, serveOrigin };
+  } catch (error) {
+    // The caller never gets the servers to stop: stop them here, and keep their logs.
+    const logs = saveServerLogs(options.mode, app, inngest);
+    await app.stop();
+    await inngest?.stop();
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (the servers' logs: ${logs})`, { cause: error });
+  }
 }
 
 /** Both servers' output in one file under the temp directory (for a failure's post-mortem); returns its path. */
