@@ -114,7 +114,8 @@ export function describeAgainstInngestServer(mode: InngestMode) {
       });
 
       it("runs a day of 3 slots through the per-slot function, each within 1 s of its time", async () => {
-        const first = clearOfMinuteBoundaries(Date.now() + 5_000, 10_000);
+        // 10 s ahead: the day's runs all start now, and contend for its concurrency key while they do.
+        const first = clearOfMinuteBoundaries(Date.now() + 10_000, 10_000);
         phase1 = { first, removed: first + 5_000, moved: { from: first + 6_000, to: first + 8_000 }, together: first + 10_000 };
         const slots = [
           slotBody(1, first),
