@@ -6,7 +6,7 @@ export type Impact = { tone: "warning" | "info"; text: string };
 const list = (numbers: number[]) => numbers.join(", ");
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** Why the time zone cannot change now (contracts C2: a change must not make "today" jump), or null. */
+/** Why the time zone cannot change now (a change must not make "today" jump), or null. */
 export function timeZoneLockReason(today: DistributionStatus | undefined): string | null {
   if (!today?.exists) return null;
   const open = today.counts.PENDING + today.counts.EXECUTING;

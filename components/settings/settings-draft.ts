@@ -2,7 +2,7 @@ import type { CronSettings } from "@/components/distribution/hooks/use-cron-sett
 import { settingsBody } from "@/lib/distribution/settings-schema";
 
 // The settings form as strings (what inputs hold), and the PUT body it makes: only the fields
-// that changed, as the numbers the API takes. The caps of contracts C2 (maxDailyRosPercentage,
+// that changed, as the numbers the API takes. The caps (maxDailyRosPercentage,
 // maxPoolAmount) are shown and sent only when the server reports them.
 
 export type SlotTimeRow = { slotNumber: string; time: string };

@@ -24,7 +24,7 @@ type ChangeOptions = {
   now?: Date;
   /** The day to change (default today); a date other than today must name an existing day. */
   date?: string;
-  /** The version the client saw (contracts C1); null: it saw no day. Undefined: no check. */
+  /** The version the client saw; null: it saw no day. Undefined: no check. */
   expectedVersion?: number | null;
 };
 

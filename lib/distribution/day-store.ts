@@ -61,7 +61,7 @@ export async function saveDayPlan(
     multiSlotEnabled: next.multiSlotEnabled,
     status: deriveDayStatus(next.slots.map((slot) => slot.status)),
   };
-  // Every admin change is a new version of the day (contracts C1); executions never bump it.
+  // Every admin change is a new version of the day; executions never bump it.
   const dayId = existing
     ? (await tx.day.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } })).id
     : (await tx.day.create({ data: { ...fields, date: dateValue(options.date), queuedById: options.queuedById } })).id;

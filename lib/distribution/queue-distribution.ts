@@ -6,7 +6,7 @@ import type { QueueRequest } from "./schemas";
 export function queueDistribution(options: {
   actor: AuditActor & { id: number };
   request: QueueRequest;
-  /** Contracts C1: the day version the client saw (from the body or If-Match). */
+  /** The day version the client saw (from the body or If-Match). */
   expectedVersion?: number | null;
   now?: Date;
 }) {

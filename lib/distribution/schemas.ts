@@ -63,7 +63,7 @@ const isoDate = z.iso.date({ message: "dates are YYYY-MM-DD" }).refine(inYearRan
 const dayDate = isoDate.refine((date) => date >= "2000-01-01", "date must be 2000-01-01 or later");
 
 /**
- * Which day a mutation changes and which version of it the client saw (contracts C1): `date`
+ * Which day a mutation changes and which version of it the client saw: `date`
  * defaults to today; `expectedVersion` null means "no day yet". Both optional: the seeds'
  * frontend sends neither.
  */

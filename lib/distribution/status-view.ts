@@ -8,7 +8,7 @@ export type DistributionStatus = {
   status: SlotStatus | null;
   date: string;
   timeZone: string;
-  /** Contracts C1: +1 on every admin change; null when no day exists. */
+  /** +1 on every admin change; null when no day exists. */
   version: number | null;
   data: { premiumPoolAmount: number; performancePoolAmount: number; description: string; queuedAt: string } | null;
   multiSlotEnabled: boolean;
@@ -19,7 +19,7 @@ export type DistributionStatus = {
     status: SlotStatus;
     attempts: number;
     executionDetails: unknown;
-    /** Contracts C3: every attempt, oldest first, kept across retries. */
+    /** Every attempt, oldest first, kept across retries. */
     attemptHistory: AttemptRecord[];
   }[];
   counts: Record<SlotStatus, number>;

@@ -3,7 +3,7 @@ import { AppError } from "./app-error";
 const ifMatchPattern = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/;
 
 /**
- * Contracts C1: the day version a mutation expects, from `If-Match: "<version>"` or the body's
+ * The day version a mutation expects, from `If-Match: "<version>"` or the body's
  * `expectedVersion`; the two must agree when both are sent. Undefined when neither is.
  */
 export function expectedVersionOf(request: Request, fromBody: number | null | undefined): number | null | undefined {

@@ -24,7 +24,7 @@ type RouteOptions<TBody, TQuery, TParams> = {
   params?: z.ZodType<TParams>;
   /** Checks of the body that need the database (e.g. against the settings); 400s before the 2FA step-up. */
   precheck?: (input: { body: TBody; params: TParams }) => Promise<void>;
-  /** Day mutations (contracts C1): the body's expectedVersion, merged with If-Match and checked before the 2FA step-up. */
+  /** Day mutations: the body's expectedVersion, merged with If-Match and checked before the 2FA step-up. */
   expectedVersion?: (body: TBody) => number | null | undefined;
 };
 

@@ -82,8 +82,7 @@ describe("HTTP fuzz", () => {
     expect(Object.keys(fuzzTable).filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  const checked = Object.entries(fuzzTable).filter(([, row]) => !row.pending);
-  it.each(checked)(`%s: ${runs} hostile inputs, never a 5xx, the database unchanged`, async (key, row) => {
+  it.each(Object.entries(fuzzTable))(`%s: ${runs} hostile inputs, never a 5xx, the database unchanged`, async (key, row) => {
     const [method, pattern] = key.split(" ");
     const before = await snapshotState();
     await fc.assert(
@@ -99,6 +98,4 @@ describe("HTTP fuzz", () => {
     );
     expect(await snapshotState()).toEqual(before);
   });
-
-  it.skip.each(Object.entries(fuzzTable).filter(([, row]) => row.pending))("%s (pending: %o)", () => undefined);
 });

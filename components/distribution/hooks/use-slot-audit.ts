@@ -10,7 +10,7 @@ export type AuditPage = Awaited<ReturnType<typeof listAuditLog>>;
 
 /**
  * The audit entries of one slot of one day, for the slot sheet. The log is asked for that day
- * and slot (contracts C7); what comes back is filtered again here, so a server that does not
+ * and slot; what comes back is filtered again here, so a server that does not
  * filter yet still shows only entries that are about this slot.
  */
 export const useSlotAudit = (slot: { date: string; slotNumber: number; timeZone: string }, enabled: boolean) =>

@@ -19,7 +19,7 @@ export type BoardDraft = {
   removed: number[];
   added: NewSlotRow[];
   pools: PoolEdits;
-  /** The day as it was when editing began (when the server versions days, contracts C1): sent as expectedVersion. */
+  /** The day as it was when editing began (when the server versions days): sent as expectedVersion. */
   base?: { version: number; status: DistributionStatus };
 };
 

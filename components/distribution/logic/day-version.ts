@@ -1,7 +1,7 @@
 import type { DistributionStatus } from "@/lib/distribution/status-view";
 
 /**
- * The day's version (contracts C1), when the server sends one. Older servers send none; then
+ * The day's version, when the server sends one. Older servers send none; then
  * no expectedVersion goes with a change and the server does not check for lost updates.
  */
 export function versionOf(status: DistributionStatus | undefined): number | undefined {

@@ -42,7 +42,7 @@ const attemptRecord = z.object({
 });
 export type AttemptRecord = z.infer<typeof attemptRecord>;
 
-/** Every attempt of the slot (contracts C3), or null when the server does not send them yet. */
+/** Every attempt of the slot, or null when the server does not send them yet. */
 export function attemptHistoryOf(slot: StatusSlot): AttemptRecord[] | null {
   if (!("attemptHistory" in slot)) return null;
   const parsed = z.array(attemptRecord).safeParse(slot.attemptHistory);

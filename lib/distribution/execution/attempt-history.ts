@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 
-// Contracts C3: every attempt of a slot — when it started and ended, how, and why it failed —
+// Every attempt of a slot — when it started and ended, how, and why it failed —
 // kept in slots.attempt_history across retries. `attempts` still counts only the attempts
 // since the slot was last queued or retried (what maxAttempts limits); an entry's `attempt`
 // numbers it in the slot's whole life.

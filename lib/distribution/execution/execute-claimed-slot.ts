@@ -21,8 +21,12 @@ export type SlotOutcome = {
   error?: string;
 };
 
-/** Runs a claimed slot to its end: one payout transaction within its deadline, or FAILED with nothing paid. */
-export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcome> {
+/**
+ * Runs a claimed slot to its end: one payout transaction within its deadline, or FAILED with nothing paid. With
+ * `throwPayoutError` (a driver that retries) a failed payout is thrown instead and
+ * the slot stays EXECUTING under its lease, still with nothing paid, for the driver's retry.
+ */
+export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPayoutError?: boolean } = {}): Promise<SlotOutcome> {
   const startedAt = new Date();
   forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
@@ -56,6 +60,10 @@ export async function executeClaimedSlot(claim: ClaimedSlot): Promise<SlotOutcom
       return { ...base, status: "LEASE_LOST", durationMs };
     }
     const message = explainPayoutError(adminMessageOf(error), deadlineMs);
+    if (options.throwPayoutError) {
+      logEvent("slot.attempt-failed", { ...base, durationMs, error: message }, "warn");
+      throw error;
+    }
     logEvent("slot.failed", { ...base, durationMs, error: message, stack: error instanceof Error ? error.stack : undefined }, "error");
     // The error may be the database going away: write FAILED as soon as it answers again rather
     // than leave the slot EXECUTING until its lease expires (after which the reaper owns it).

@@ -15,7 +15,7 @@ export function adminMessageOf(error: unknown): string {
  * EXECUTING → FAILED after the payout transaction rolled back, so nothing of the slot was paid.
  * Only the lease holder may do it; false when the lease is no longer its own. The message is kept
  * for the admin (the stack goes to the log); executedAt is when the attempt started, failedAt when
- * it failed (contracts C3).
+ * it failed.
  */
 export async function failClaimedSlot(claim: ClaimedSlot, message: string, times: { startedAt: Date; failedAt?: Date }): Promise<boolean> {
   const failedAt = times.failedAt ?? new Date();
@@ -45,13 +45,13 @@ export async function failClaimedSlot(claim: ClaimedSlot, message: string, times
   });
 }
 
-/** For a driver that lost its claim record (an Inngest run's onFailure): fail the slot its lease still holds. */
-export async function failSlotOfRun(options: { dayId: number; slotNumber: number; leaseOwner: string; error: string }) {
-  const slot = await db().slot.findUnique({
-    where: { dayId_slotNumber: { dayId: options.dayId, slotNumber: options.slotNumber } },
+/** For a driver that lost its claim record (an Inngest run's onFailure): fail the slot of the day its lease still holds. */
+export async function failSlotOfRun(options: { dayId: number; leaseOwner: string; error: string }) {
+  const slot = await db().slot.findFirst({
+    where: { dayId: options.dayId, status: "EXECUTING", leaseOwner: options.leaseOwner },
     include: { day: { select: { date: true } } },
   });
-  if (!slot || slot.status !== "EXECUTING" || slot.leaseOwner !== options.leaseOwner) return false;
+  if (!slot) return false;
   const claim = {
     slotId: slot.id,
     dayId: slot.dayId,

@@ -2,7 +2,7 @@ import type { DbExecutor } from "@/lib/db/client";
 import { leaseSeconds } from "./lease";
 
 /**
- * Contracts C4: how long a payout may take — the lease, or SLOTPAY_PAYOUT_TIMEOUT_SECONDS when
+ * How long a payout may take — the lease, or SLOTPAY_PAYOUT_TIMEOUT_SECONDS when
  * that is lower. Past it PostgreSQL ends the transaction, so a frozen executor cannot hold the
  * slot's row lock (and with it the reaper) beyond its lease.
  */
@@ -27,8 +27,16 @@ export async function applyPayoutDeadline(tx: DbExecutor, deadlineMs: number): P
            CASE WHEN current_setting('server_version_num')::int >= 170000 THEN set_config('transaction_timeout', ${ms}, true) END`;
 }
 
+const deadlineMessage = /statement timeout|idle-in-transaction timeout|transaction timeout|expired transaction/i;
+
+/** True for PostgreSQL's ending of a payout that ran past its deadline (retrying it would only run out again). */
+export function payoutDeadlineExceeded(error: unknown): boolean {
+  return deadlineMessage.test(error instanceof Error ? error.message : String(error));
+}
+
 /** The admin's reason for a payout ended by its deadline; other errors keep their own words. */
 export function explainPayoutError(message: string, deadlineMs: number): string {
-  const overDeadline = /statement timeout|idle-in-transaction timeout|transaction timeout|expired transaction/i.test(message);
-  return overDeadline ? `The payout ran past its deadline of ${deadlineMs / 1000} s and was rolled back: ${message}` : message;
+  return deadlineMessage.test(message)
+    ? `The payout ran past its deadline of ${deadlineMs / 1000} s and was rolled back: ${message}`
+    : message;
 }

@@ -6,7 +6,7 @@ import { route } from "@/lib/http/route";
 import { codeFor, createConsoleUser, signInAs } from "../../factories/users";
 import { apiRequest, readJson } from "../../helpers/http";
 
-// GET /api/account/step-up (contracts C8): the board shows "verified, 4:32 left" from it.
+// GET /api/account/step-up: the board shows "verified, 4:32 left" from it.
 
 const stepUpOf = async (cookie?: string) => stepUpRoute(apiRequest("/api/account/step-up", { cookie }));
 

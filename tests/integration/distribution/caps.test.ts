@@ -5,7 +5,7 @@ import { expectError, expectSuccess, readJson } from "../../helpers/http";
 import { signedIn, withCode, type SignedIn } from "../../helpers/session";
 import { useMiddayTimeZone } from "../../helpers/today";
 
-// Issue 7 item 11 (contracts C2): a cap on the sum of a day's ROS and on each pool, with
+// Issue 7 item 11: a cap on the sum of a day's ROS and on each pool, with
 // defaults that let the seeds' own examples through and stop the absurd. Refused with a 400
 // that names the cap, before the 2FA code is spent (the requests below carry a wrong code and
 // from a session that has not stepped up still get their 400), and nothing changes.

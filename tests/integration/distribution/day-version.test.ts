@@ -8,7 +8,7 @@ import { useMiddayTimeZone, type Today } from "../../helpers/today";
 
 process.env.SLOTPAY_LOG = "silent";
 
-// Issue 7 item 12 (contracts C1): a day's version, and a stale change refused instead of
+// Issue 7 item 12: a day's version, and a stale change refused instead of
 // silently undoing what another admin did meanwhile.
 
 let alice: SignedIn;

@@ -19,7 +19,7 @@ import { setPayoutDelay, installSlowPayouts } from "../../helpers/slow-payouts";
 
 process.env.SLOTPAY_LOG = "silent";
 
-// Issue 7 item 18 (contracts C3): a retry reset the slot's record, and a FAILED slot's
+// Issue 7 item 18: a retry reset the slot's record, and a FAILED slot's
 // executedAt was when it failed. Every attempt is kept — start, end, outcome, error — across
 // retries, in every view of the day; executedAt of a FAILED slot is its attempt's start.
 

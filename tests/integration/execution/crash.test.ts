@@ -27,7 +27,7 @@ process.env.SLOTPAY_LOG = "silent";
 // completes once after the lease expires. The child's payout is held on the wallet update
 // (after the ledger rows were inserted) until the child is killed (tests/helpers/slow-payouts.ts).
 //
-// Issue 7 item 14 (contracts C4): an executor frozen mid-payout (SIGSTOP) left its transaction
+// Issue 7 item 14: an executor frozen mid-payout (SIGSTOP) left its transaction
 // "idle in transaction" holding the slot's row lock; the lease expired but the reaper could not
 // take the slot, and the day waited forever. The payout is now bounded by its lease, so
 // PostgreSQL ends it and the reaper hands the slot on. Also: a payout over
@@ -147,7 +147,7 @@ describe("an executor killed in the middle of a slot", () => {
     const { slot: completed, details } = await expectPaidAsReference({ date, referenceRows: cleanRows, walletsBefore, pools });
     expect(completed).toMatchObject({ status: "COMPLETED", attempts: 2, leaseOwner: null });
     expect(details.attempt).toBe(2);
-    // Both attempts are kept (contracts C3): the killed one as LEASE_EXPIRED with no end anybody saw.
+    // Both attempts are kept: the killed one as LEASE_EXPIRED with no end anybody saw.
     expect(completed.attemptHistory).toEqual([
       { attempt: 1, startedAt: expect.any(String), endedAt: null, outcome: "LEASE_EXPIRED", error: expect.stringMatching(/lease expired/) },
       { attempt: 2, startedAt: details.executedAt, endedAt: details.completedAt, outcome: "COMPLETED" },

@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runSlot } from "@/inngest/functions/run-slot";
+import { runSlot, wakeLeadMs } from "@/inngest/functions/run-slot";
 import { safetyNetTick } from "@/inngest/functions/safety-net-tick";
 import { slotEventsFor } from "@/lib/distribution/slots-changed";
 import { db } from "@/lib/db/client";
@@ -47,7 +47,7 @@ describe("run-distribution-slot", () => {
     const engine = new InngestTestEngine({ function: runSlot, events: [scheduledEvent(day.id, 1, at)], steps: wokenUp });
     const { result, ctx } = await engine.execute();
 
-    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-slot-time", at);
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-slot-time", new Date(at.getTime() - wakeLeadMs));
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map(([id]) => id);
     expect(stepIds).toEqual(["claim", "distribute", "finalize"]);
     expect(result).toMatchObject({ status: "COMPLETED", slotNumber: 1, dayId: day.id });
@@ -82,8 +82,9 @@ describe("run-distribution-slot", () => {
       },
     });
     const onFailure = runSlot.opts.onFailure as unknown as (ctx: unknown) => Promise<unknown>;
+    // The failure handler is a run of its own: the failed run is named in the event's run_id.
     const failure = (runId: string) => ({
-      runId,
+      runId: "run-of-the-failure-handler",
       event: {
         name: "inngest/function.failed",
         data: { error: { message: "step distribute failed 4 times" }, event: scheduledEvent(day.id, 3, slot.scheduledFor), run_id: runId },

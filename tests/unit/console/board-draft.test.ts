@@ -87,7 +87,7 @@ describe("the board's rows", () => {
   });
 });
 
-describe("the draft's base version (contracts C1)", () => {
+describe("the draft's base version", () => {
   it("remembers the day of the first edit only, and forgets it once the draft is empty again", () => {
     const v3 = boardStatus([{ n: 1, status: "PENDING" }], { version: 3 });
     const v4 = boardStatus([{ n: 1, status: "PENDING" }], { version: 4 });
