@@ -9,7 +9,7 @@ test("a sign-in whose callbackUrl points elsewhere (/\\host) stays on our origin
   await signInThroughPage(page, admin, { callbackUrl: "/\\localhost:3999/pwned" });
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   expect(new URL(page.url()).origin).toBe(e2eBaseUrl);
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin\/daily-declaration-returns$/);
   await expect(page.getByRole("heading", { name: "Daily declaration returns" })).toBeVisible();
 });
 
@@ -20,16 +20,17 @@ test("the pages work under the CSP: no violation while signing in, on the admin 
   const signInPage = await page.goto("/sign-in");
   expect(signInPage?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   await signInThroughPage(page, user);
-  await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByText(/Nothing is queued for|Today's distribution/)).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/daily-declaration-returns$/);
+  await expect(page.getByRole("heading", { name: "Daily declaration returns" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Set it up" }).click();
+  await page.getByRole("link", { name: "Set up two-factor authentication" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   const secret = (await page.locator("code").first().textContent())!.trim();
   await page.getByLabel("Authentication code").fill(await currentTotpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole("link", { name: "Set it up" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/admin\/daily-declaration-returns$/);
+  await expect(page.getByRole("heading", { name: "Daily declaration returns" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up two-factor authentication" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

@@ -1,4 +1,4 @@
--- Contracts C3: every attempt of a slot, kept across retries, and when the running one started.
+-- Every attempt of a slot, kept across retries, and when the running one started.
 ALTER TABLE "slots" ADD COLUMN     "attempt_history" JSONB NOT NULL DEFAULT '[]',
 ADD COLUMN     "attempt_started_at" TIMESTAMPTZ(3);
 
