@@ -1,5 +1,6 @@
 "use client";
 
+import "@/components/zod-without-eval";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { useState, type ReactNode } from "react";
