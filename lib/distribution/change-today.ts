@@ -66,7 +66,7 @@ export async function changeToday(options: ChangeOptions) {
     assertExpectedVersion(existing, options, () => view(existing));
     const before = existing ? toDayState(existing) : null;
     const next = options.plan(before, { settings, today: date, now });
-    await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
+    const saved = await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
     await recordAudit(
       {
         actor: options.actor,
@@ -78,9 +78,8 @@ export async function changeToday(options: ChangeOptions) {
       },
       tx,
     );
-    const saved = await findDay(tx, date);
-    await signalDayChanged(tx, saved!.id);
-    return { distribution: view(saved), before, next, dayId: saved!.id };
+    await signalDayChanged(tx, saved.id);
+    return { distribution: view(saved), before, next, dayId: saved.id };
   });
   await notifySlotsChanged({ dayId: result.dayId, before: result.before, after: result.next });
   return { success: true as const, message: options.describe(result.before, result.next), distribution: result.distribution };

@@ -1,8 +1,7 @@
 import { inTransaction } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
-import { loadSettings } from "../settings-store";
+import { loadSettings, type DistributionSettings } from "../settings-store";
 import { forgetTodayStatus } from "../status-cache";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
@@ -25,8 +24,12 @@ export type SlotOutcome = {
  * Runs a claimed slot to its end: one payout transaction within its deadline, or FAILED with nothing paid. With
  * `throwPayoutError` (a driver that retries) a failed payout is thrown instead and
  * the slot stays EXECUTING under its lease, still with nothing paid, for the driver's retry.
+ * A tick passes the settings it loaded; a lone slot (a per-slot run) loads them in its payout.
  */
-export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPayoutError?: boolean } = {}): Promise<SlotOutcome> {
+export async function executeClaimedSlot(
+  claim: ClaimedSlot,
+  options: { throwPayoutError?: boolean; settings?: DistributionSettings } = {},
+): Promise<SlotOutcome> {
   const startedAt = new Date();
   forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
@@ -41,9 +44,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
     const { details, totals } = await inTransaction(
       async (tx) => {
         await applyPayoutDeadline(tx, deadlineMs);
-        const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
-        await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
-        return result;
+        return paySlot(tx, claim, options.settings ?? (await loadSettings(tx)), startedAt);
       },
       // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
       { timeoutMs: deadlineMs + 5_000 },
