@@ -1,12 +1,12 @@
 import { inTransaction, type DbExecutor } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { DayState, PlanContext } from "./day-state";
 import { lockDayDate } from "./day-lock";
 import { signalDayChanged } from "./day-signal";
 import { findDay, saveDayPlan, toDayState, type DayRow } from "./day-store";
-import { notifySlotsChanged } from "./slots-changed";
+import { emitSlotsChanged } from "./slots-changed";
 import { loadSettings } from "./settings-store";
 import { statusView } from "./status-view";
 import { calendarDateIn } from "./time-zone";
@@ -81,6 +81,6 @@ export async function changeToday(options: ChangeOptions) {
     await signalDayChanged(tx, saved.id);
     return { distribution: view(saved), before, next, dayId: saved.id };
   });
-  await notifySlotsChanged({ dayId: result.dayId, before: result.before, after: result.next });
+  await emitSlotsChanged({ dayId: result.dayId, plan: { before: result.before, after: result.next, changeId: String(Date.now()) } });
   return { success: true as const, message: options.describe(result.before, result.next), distribution: result.distribution };
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { DayState, PlanContext } from "./day-state";
 import { findDay, toDayState } from "./day-store";
 import { assertSlotWithinLimits, assertWithinCaps } from "./plan-rules";

@@ -4,7 +4,7 @@ import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { sessionFromCookies } from "@/lib/auth/session-cookie";
 import type { AuthSession } from "@/lib/auth/sessions";
 import { requireStepUp } from "@/lib/auth/step-up";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { expectedVersionOf } from "./expected-version";
 import { assertSameOrigin } from "./origin";
 import { assertStorable, parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";

@@ -2,6 +2,7 @@ import { db, inTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { tryLockDayById } from "../day-lock";
 import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { leaseSeconds } from "./lease";
 
 export type ClaimedSlot = {
@@ -68,7 +69,10 @@ export async function claimDueSlot(options: {
         leaseOwner,
       };
     });
-    if (claimed) return claimed;
+    if (claimed) {
+      await emitSlotsChanged({ dayId });
+      return claimed;
+    }
   }
   return null;
 }

@@ -2,7 +2,7 @@ import { inTransaction } from "@/lib/db/client";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
 import { loadSettings, type DistributionSettings } from "../settings-store";
-import { forgetTodayStatus } from "../status-cache";
+import { emitSlotsChanged } from "../slots-changed";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { leaseSeconds } from "./lease";
@@ -31,7 +31,6 @@ export async function executeClaimedSlot(
   options: { throwPayoutError?: boolean; settings?: DistributionSettings } = {},
 ): Promise<SlotOutcome> {
   const startedAt = new Date();
-  forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
   logEvent("slot.claimed", {
     ...base,
@@ -50,7 +49,7 @@ export async function executeClaimedSlot(
       { timeoutMs: deadlineMs + 5_000 },
     );
     const durationMs = Date.now() - startedAt.getTime();
-    forgetTodayStatus();
+    await emitSlotsChanged({ dayId: claim.dayId });
     logEvent("slot.completed", { ...base, durationMs, stakesPaid: details.rosStats.processedStakes, totalPaid: totals.all });
     recordSlotExecution({ status: "COMPLETED", durationMs, stakesPaid: details.rosStats.processedStakes });
     return { ...base, status: "COMPLETED", durationMs };
@@ -72,7 +71,7 @@ export async function executeClaimedSlot(
       forMs: leaseSeconds() * 1000,
       onRetry: (retryError, waitMs) => logEvent("slot.fail-write-retry", { ...base, waitMs, error: adminMessageOf(retryError) }, "warn"),
     });
-    forgetTodayStatus();
+    if (failed) await emitSlotsChanged({ dayId: claim.dayId });
     if (!failed) {
       logEvent("slot.lease-lost", { ...base, durationMs }, "warn");
       return { ...base, status: "LEASE_LOST", durationMs, error: message };

@@ -1,6 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { appendAttemptSql } from "./attempt-history";
 
 type Missed = { id: number; day_id: number; date: string; slot_number: number; scheduled_for: Date };
@@ -30,7 +31,9 @@ export async function failMissedSlots(options: { now: Date; maxLatenessSeconds: 
         audit: { actor: null, action: "slot.missed", outcome: "FAILED", reason: error, details: { slotId: slot.id, date: slot.date } },
       }),
     );
-    if (done) failed.push({ slotId: slot.id, dayId: slot.day_id, date: slot.date, slotNumber: slot.slot_number });
+    if (!done) continue;
+    failed.push({ slotId: slot.id, dayId: slot.day_id, date: slot.date, slotNumber: slot.slot_number });
+    await emitSlotsChanged({ dayId: slot.day_id });
   }
   return failed;
 }

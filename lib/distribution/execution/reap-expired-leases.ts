@@ -2,6 +2,7 @@ import { db, inTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { lockDayById } from "../day-lock";
 import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { appendAttemptSql } from "./attempt-history";
 
 type Reaped = { slotId: number; dayId: number; date: string; slotNumber: number; status: "PENDING" | "FAILED"; attempts: number };
@@ -54,7 +55,9 @@ export async function reapExpiredLeases(options: { now: Date; maxAttempts: numbe
       });
       return { slotId: candidate.id, dayId: candidate.day_id, date: slot.date, slotNumber: slot.slot_number, status, attempts };
     });
-    if (row) reaped.push(row);
+    if (!row) continue;
+    reaped.push(row);
+    await emitSlotsChanged({ dayId: row.dayId });
   }
   return reaped;
 }

@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSlot, wakeLeadMs } from "@/inngest/functions/run-slot";
 import { safetyNetTick } from "@/inngest/functions/safety-net-tick";
-import { slotEventsFor } from "@/lib/distribution/slots-changed";
+import { slotEventsFor } from "@/inngest/slot-events";
 import { db } from "@/lib/db/client";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import { findDay } from "@/lib/distribution/day-store";

@@ -12,7 +12,7 @@ import { countByStatus, deriveDayStatus, slotStatuses, type SlotStatus } from "@
 import { assertTransition } from "@/lib/distribution/slot-transitions";
 import { calendarDateIn } from "@/lib/distribution/time-zone";
 import { toUnits } from "@/lib/distribution/money";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 // Random days: admin plans (queue, modify, add-slots, retry) interleaved with what executors do
 // (claim, complete, fail, reap, miss), each state stored and read back as the database would.
