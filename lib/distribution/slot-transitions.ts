@@ -112,7 +112,10 @@ export async function editPendingSlot(tx: DbExecutor, options: { dayId: number; 
       rosPercentage: slot.rosPercentage,
       scheduledFor: slot.scheduledFor,
       attempts: slot.attempts,
-      executionDetails: slot.executionDetails === null || slot.executionDetails === undefined ? Prisma.DbNull : (slot.executionDetails as Prisma.InputJsonValue),
+      executionDetails:
+        slot.executionDetails === null || slot.executionDetails === undefined
+          ? Prisma.DbNull
+          : (slot.executionDetails as Prisma.InputJsonValue),
     },
   });
 }

@@ -41,9 +41,9 @@ describe("moveSlot", () => {
         ),
       ).rejects.toThrow(new IllegalTransitionError("COMPLETED", to));
     }
-    await expect(inTransaction((tx) => moveSlot(tx, { dayId: slot.dayId, slotId: slot.id, from: "PENDING", to: "COMPLETED" }))).rejects.toThrow(
-      IllegalTransitionError,
-    );
+    await expect(
+      inTransaction((tx) => moveSlot(tx, { dayId: slot.dayId, slotId: slot.id, from: "PENDING", to: "COMPLETED" })),
+    ).rejects.toThrow(IllegalTransitionError);
     expect(await snapshotState()).toEqual(before);
     expect(await db().auditLog.count()).toBe(audits);
   });
@@ -84,7 +84,13 @@ describe("moveSlot", () => {
       expect((await tx.day.findUniqueOrThrow({ where: { id: slot.dayId } })).status).toBe("FAILED");
       return row;
     });
-    expect(moved).toMatchObject({ id: slot.id, dayId: slot.dayId, slotNumber: 1, status: "FAILED", executionDetails: { error: "by hand" } });
+    expect(moved).toMatchObject({
+      id: slot.id,
+      dayId: slot.dayId,
+      slotNumber: 1,
+      status: "FAILED",
+      executionDetails: { error: "by hand" },
+    });
     expect((await dayOf(date)).status).toBe("FAILED");
     expect(await db().auditLog.count({ where: { action: "test.move", details: { path: ["slotId"], equals: slot.id } } })).toBe(1);
 
