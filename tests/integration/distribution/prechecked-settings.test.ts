@@ -21,7 +21,13 @@ const queueSlot1 = (settings: Awaited<ReturnType<typeof loadSettings>>) =>
   queueDistribution({
     actor,
     settings,
-    request: { premiumPoolAmount: "0", performancePoolAmount: "0", multiSlotEnabled: true, slots: [{ slotNumber: 1, rosPercentage: "1" }] },
+    request: {
+      premiumPoolAmount: "0",
+      performancePoolAmount: "0",
+      description: "",
+      multiSlotEnabled: true,
+      slots: [{ slotNumber: 1, rosPercentage: "1" }],
+    },
   });
 
 describe("the settings a precheck hands to the change", () => {
