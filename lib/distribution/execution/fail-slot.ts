@@ -1,7 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { moveSlot } from "../slot-transitions";
-import { appendAttemptSql } from "./attempt-history";
+import { appendAttemptSql, endedAttemptColumns } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 
 /** The database's own words when Prisma wraps them ("… Message: `<text>`"), else the message. */
@@ -26,10 +26,7 @@ export async function failClaimedSlot(claim: ClaimedSlot, message: string, times
       slotId: claim.slotId,
       from: "EXECUTING",
       to: "FAILED",
-      set: [
-        Prisma.sql`lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL`,
-        Prisma.sql`attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb, attempt_history = ${attempt}`,
-      ],
+      set: endedAttemptColumns({ attempt: claim.attempt, details, history: attempt }),
       where: [Prisma.sql`lease_owner = ${claim.leaseOwner}`],
       audit: {
         actor: null,

@@ -4,7 +4,7 @@ import { payableStakesSql, performanceQualifiedSql, premiumQualifiedSql, rosAmou
 import { fromUnits, toUnits } from "../money";
 import type { DistributionSettings } from "../settings-store";
 import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
-import { appendAttemptSql } from "./attempt-history";
+import { appendAttemptSql, endedAttemptColumns } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { lockDayById } from "../day-lock";
 import { moveSlot } from "../slot-transitions";
@@ -104,10 +104,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
     slotId: claim.slotId,
     from: "EXECUTING",
     to: "COMPLETED",
-    set: [
-      Prisma.sql`lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL`,
-      Prisma.sql`attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb, attempt_history = ${attempt}`,
-    ],
+    set: endedAttemptColumns({ attempt: claim.attempt, details, history: attempt }),
     audit: { actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...details } },
   });
   if (!completed) throw new LeaseLostError(claim); // cannot happen: the row is locked FOR UPDATE above

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { slotEventsFor } from "@/inngest/slot-events";
 import type { DayState, SlotState } from "@/lib/distribution/day-state";
 import { slotScheduleDiff } from "@/lib/distribution/slot-schedule-diff";
 import { emitSlotsChanged, onSlotsChanged, type SlotsChanged } from "@/lib/distribution/slots-changed";
@@ -73,5 +74,28 @@ describe("emitSlotsChanged", () => {
     for (const stop of stops) stop();
     await emitSlotsChanged({ dayId: 10 });
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("slotEventsFor (Inngest)", () => {
+  it("names each change as its typed event, with the diff's idempotent id", () => {
+    const before = day(slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 12), slot(4, 14));
+    const after = day(slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 13), slot(5, 16));
+    const events = slotEventsFor({ dayId: 7, before, after }, "c1");
+    expect(events.map((e) => [e.name, e.data, e.id])).toEqual([
+      ["distribution/slot.changed", { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() }, "slot-changed-7-3-c1"],
+      ["distribution/slot.changed", { dayId: 7, slotNumber: 4, scheduledFor: "" }, "slot-removed-7-4-c1"],
+      [
+        "distribution/slot.scheduled",
+        { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() },
+        `slot-scheduled-7-3-${at(13).toISOString()}-c1`,
+      ],
+      [
+        "distribution/slot.scheduled",
+        { dayId: 7, slotNumber: 5, scheduledFor: at(16).toISOString() },
+        `slot-scheduled-7-5-${at(16).toISOString()}-c1`,
+      ],
+    ]);
+    expect(slotEventsFor({ dayId: 7, before: after, after }, "c2")).toEqual([]);
   });
 });
