@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     pool: "forks",
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/database-per-file.ts"],
+    setupFiles: ["tests/setup/database-per-file.ts", "tests/setup/slot-change-subscribers.ts"],
     // Database work (cloning, migrating, schema-engine diffs) is slower than pure logic.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { inngest, inngestConfigured } from "./client";
 import { functions } from "./index";
 

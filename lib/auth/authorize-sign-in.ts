@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/forwarded";
 import { normalizeEmail, signInKeysOf } from "./sign-in-keys";
 import { recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/config/secrets";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { authorizeSignIn } from "./authorize-sign-in";
 import { sameOriginPath } from "./same-origin-path";
 import { openAuthSession, revokeAuthSession, sessionMaxAgeSeconds } from "./sessions";

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { configuredOrigin } from "@/lib/http/app-origin";
 import { authBodyLimitBytes } from "@/lib/http/body-limits";
 import { assertStorable, readBodyText } from "@/lib/http/read-input";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { SignInKeys } from "./sign-in-keys";
 import { blockSecondsAfter, failureMemorySeconds, signInLimits } from "./sign-in-limits";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { openStepUpWindow, type AuthSession } from "./sessions";
 import { verifySessionCode } from "./two-factor";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { openSecret, sealSecret } from "./secret-box";
 import type { SignedInUser } from "./sessions";
 import { acceptedTotpStep, newTotpSecret, totpUri } from "./totp";

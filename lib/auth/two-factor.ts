@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { openSecret } from "./secret-box";
 import { acceptedTotpStep } from "./totp";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { decoyPasswordHash, passwordMatches } from "./password";
 import { openSecret } from "./secret-box";
 import { normalizeEmail } from "./sign-in-keys";

@@ -1,13 +1,13 @@
 import { inTransaction, type DbExecutor } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { DayState, PlanContext } from "./day-state";
 import { lockDayDate } from "./day-lock";
 import { signalDayChanged } from "./day-signal";
 import { findDay, saveDayPlan, toDayState, type DayRow } from "./day-store";
-import { notifySlotsChanged } from "./slots-changed";
-import { loadSettings } from "./settings-store";
+import { emitSlotsChanged } from "./slots-changed";
+import { loadSettings, type DistributionSettings } from "./settings-store";
 import { statusView } from "./status-view";
 import { calendarDateIn } from "./time-zone";
 
@@ -26,11 +26,17 @@ type ChangeOptions = {
   date?: string;
   /** The version the client saw; null: it saw no day. Undefined: no check. */
   expectedVersion?: number | null;
+  /** The settings the route's precheck read. */
+  settings?: DistributionSettings;
 };
 
-/** The settings, read under a share lock so a time-zone change cannot commit between this read and the change. */
-async function settingsForChange(tx: DbExecutor) {
-  await tx.$executeRaw`SELECT 1 FROM settings WHERE id = 1 FOR SHARE`;
+/**
+ * The settings, under a share lock so a time-zone change cannot commit between this read and the
+ * change: those the precheck read, unless the row was updated since, else read again.
+ */
+async function settingsForChange(tx: DbExecutor, prechecked: DistributionSettings | undefined) {
+  const [row] = await tx.$queryRaw<{ updated_at: Date }[]>`SELECT updated_at FROM settings WHERE id = 1 FOR SHARE`;
+  if (prechecked && row && row.updated_at.getTime() === prechecked.updatedAt.getTime()) return prechecked;
   return loadSettings(tx);
 }
 
@@ -53,7 +59,7 @@ function assertExpectedVersion(existing: DayRow | null, options: ChangeOptions, 
  */
 export async function changeToday(options: ChangeOptions) {
   const result = await inTransaction(async (tx) => {
-    const settings = await settingsForChange(tx);
+    const settings = await settingsForChange(tx, options.settings);
     const now = options.now ?? new Date();
     const today = calendarDateIn(now, settings.timeZone);
     const date = options.date ?? today;
@@ -66,7 +72,7 @@ export async function changeToday(options: ChangeOptions) {
     assertExpectedVersion(existing, options, () => view(existing));
     const before = existing ? toDayState(existing) : null;
     const next = options.plan(before, { settings, today: date, now });
-    await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
+    const saved = await saveDayPlan(tx, { date, existing, next, queuedById: options.actor.id });
     await recordAudit(
       {
         actor: options.actor,
@@ -78,10 +84,9 @@ export async function changeToday(options: ChangeOptions) {
       },
       tx,
     );
-    const saved = await findDay(tx, date);
-    await signalDayChanged(tx, saved!.id);
-    return { distribution: view(saved), before, next, dayId: saved!.id };
+    await signalDayChanged(tx, saved.id);
+    return { distribution: view(saved), before, next, dayId: saved.id };
   });
-  await notifySlotsChanged({ dayId: result.dayId, before: result.before, after: result.next });
+  await emitSlotsChanged({ dayId: result.dayId, plan: { before: result.before, after: result.next, changeId: String(Date.now()) } });
   return { success: true as const, message: options.describe(result.before, result.next), distribution: result.distribution };
 }

@@ -1,8 +1,7 @@
 import type { DbExecutor } from "@/lib/db/client";
-import { deriveDayStatus, type SlotStatus } from "./slot-status";
 
 // The per-day lock every slot change takes — admin changes, the legacy import, claims, payouts,
-// the reaper — and the day status recomputed under it (decision 003). One key space: 7411 and
+// the reaper — so the day status saved under it (slot-transitions.ts) sees every slot (decision 003). One key space: 7411 and
 // the date's day number since 1970, so a day can be locked before its row exists.
 
 const lockSpace = 7411;
@@ -26,12 +25,4 @@ export async function tryLockDayById(tx: DbExecutor, dayId: number): Promise<boo
   const [row] = await tx.$queryRaw<{ locked: boolean }[]>`
     SELECT pg_try_advisory_xact_lock(${lockSpace}::int, (date - DATE '1970-01-01')) AS locked FROM days WHERE id = ${dayId}`;
   return row?.locked === true;
-}
-
-/** Recomputes the day's status from its slots; call under the day lock, in the slot change's transaction. */
-export async function recomputeDayStatus(tx: DbExecutor, dayId: number): Promise<SlotStatus> {
-  const slots = await tx.slot.findMany({ where: { dayId }, select: { status: true } });
-  const status = deriveDayStatus(slots.map((slot) => slot.status));
-  await tx.day.update({ where: { id: dayId }, data: { status } });
-  return status;
 }

@@ -6,7 +6,7 @@ export const dayChangedChannel = "slotpay_day_changed";
 /**
  * Announces, at commit, that a day's slots changed (a slot ended, was reaped, or an admin changed
  * the day), so the embedded schedulers of other processes look again at once instead of at
- * their next poll (lib/scheduler/day-change-listener.ts). Rolled back with the transaction.
+ * their next poll (the scheduler's LISTEN). Rolled back with the transaction.
  */
 export async function signalDayChanged(tx: DbExecutor, dayId: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${dayChangedChannel}, ${String(dayId)})`;

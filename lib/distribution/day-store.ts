@@ -2,7 +2,7 @@ import type { DbExecutor } from "@/lib/db/client";
 import { Prisma, type Day, type Slot } from "@/lib/db/generated/client";
 import type { DayState, SlotState } from "./day-state";
 import { plainDecimal } from "./money";
-import { deriveDayStatus } from "./slot-status";
+import { addPendingSlots, editPendingSlot, moveSlot, removePendingSlots, saveDayStatus } from "./slot-transitions";
 
 export type DayRow = Day & { slots: Slot[] };
 
@@ -42,61 +42,48 @@ const sameSlot = (a: SlotState, b: SlotState) =>
   a.attempts === b.attempts &&
   JSON.stringify(a.executionDetails) === JSON.stringify(b.executionDetails);
 
-const detailsValue = (details: unknown) => (details === null || details === undefined ? Prisma.DbNull : (details as Prisma.InputJsonValue));
+const detailsJson = (details: unknown) => (details === null || details === undefined ? null : JSON.stringify(details));
+
+/** The columns a plan's status change (an admin retry) writes with the new status. */
+const plannedColumns = (slot: SlotState) => [
+  Prisma.sql`ros_percentage = ${slot.rosPercentage}::numeric`,
+  Prisma.sql`scheduled_for = ${slot.scheduledFor}`,
+  Prisma.sql`attempts = ${slot.attempts}`,
+  Prisma.sql`execution_details = ${detailsJson(slot.executionDetails)}::jsonb`,
+];
 
 /**
- * Writes a planned day: its fields, the slots added, changed and removed, and the day status
- * derived from the result — all in the caller's transaction. Only PENDING slots are ever
- * deleted or rewritten by an admin change; the WHERE clauses hold to that even if a plan did not.
+ * Writes a planned day in the caller's transaction — its fields, the slots added, changed and
+ * removed, every slot write through slot-transitions.ts — and returns the day as saved, its
+ * status derived there. Only PENDING slots are ever deleted or edited by an admin change.
  */
 export async function saveDayPlan(
   tx: DbExecutor,
   options: { date: string; existing: DayRow | null; next: DayState; queuedById: number | null },
-): Promise<void> {
+): Promise<DayRow> {
   const { existing, next } = options;
   const fields = {
     premiumPoolAmount: next.premiumPoolAmount,
     performancePoolAmount: next.performancePoolAmount,
     description: next.description,
     multiSlotEnabled: next.multiSlotEnabled,
-    status: deriveDayStatus(next.slots.map((slot) => slot.status)),
   };
   // Every admin change is a new version of the day; executions never bump it.
   const dayId = existing
     ? (await tx.day.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } })).id
     : (await tx.day.create({ data: { ...fields, date: dateValue(options.date), queuedById: options.queuedById } })).id;
 
-  const before = new Map((existing?.slots ?? []).map((slot) => [slot.slotNumber, toSlotState(slot)]));
+  const before = new Map((existing?.slots ?? []).map((slot) => [slot.slotNumber, slot]));
   const after = new Set(next.slots.map((slot) => slot.slotNumber));
-  const removed = [...before.keys()].filter((n) => !after.has(n));
-  if (removed.length > 0) {
-    await tx.slot.deleteMany({ where: { dayId, slotNumber: { in: removed }, status: "PENDING" } });
-  }
-  const added = next.slots.filter((slot) => !before.has(slot.slotNumber));
-  if (added.length > 0) {
-    await tx.slot.createMany({
-      data: added.map((slot) => ({
-        dayId,
-        slotNumber: slot.slotNumber,
-        rosPercentage: slot.rosPercentage,
-        scheduledFor: slot.scheduledFor,
-        status: slot.status,
-        attempts: slot.attempts,
-      })),
-    });
-  }
+  await removePendingSlots(tx, { dayId, slotNumbers: [...before.keys()].filter((n) => !after.has(n)) });
+  await addPendingSlots(tx, { dayId, slots: next.slots.filter((slot) => !before.has(slot.slotNumber)) });
   for (const slot of next.slots) {
-    const previous = before.get(slot.slotNumber);
-    if (!previous || sameSlot(previous, slot)) continue;
-    await tx.slot.updateMany({
-      where: { dayId, slotNumber: slot.slotNumber, status: { in: ["PENDING", "FAILED"] } },
-      data: {
-        rosPercentage: slot.rosPercentage,
-        scheduledFor: slot.scheduledFor,
-        status: slot.status,
-        attempts: slot.attempts,
-        executionDetails: detailsValue(slot.executionDetails),
-      },
-    });
+    const row = before.get(slot.slotNumber);
+    if (!row) continue;
+    const previous = toSlotState(row);
+    if (sameSlot(previous, slot)) continue;
+    if (previous.status === slot.status) await editPendingSlot(tx, { dayId, slot });
+    else await moveSlot(tx, { dayId, slotId: row.id, from: previous.status, to: slot.status, set: plannedColumns(slot) });
   }
+  return saveDayStatus(tx, dayId);
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { loadSettings } from "./settings-store";
 import { statusView } from "./status-view";
 import { calendarDateIn } from "./time-zone";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { bySlotNumber, type DayState, type PlanContext } from "./day-state";
 import { assertDayExists, assertNothingExecuting, assertSlotCount, assertWithinCaps, pendingSlotFrom } from "./plan-rules";
 import type { AddSlotsRequest } from "./schemas";

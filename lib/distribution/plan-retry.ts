@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { dayNameOf, type DayState, type PlanContext } from "./day-state";
 import { assertDayExists, assertNothingExecuting } from "./plan-rules";
 import { resolveScheduledFor } from "./resolve-scheduled-for";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { DayState, PlanContext, ScheduleSettings, SlotState } from "./day-state";
 import { compareDecimals, fromUnits, toUnits } from "./money";
 import { resolveScheduledFor } from "./resolve-scheduled-for";

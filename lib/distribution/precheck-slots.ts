@@ -1,11 +1,11 @@
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { DayState, PlanContext } from "./day-state";
 import { findDay, toDayState } from "./day-store";
 import { assertSlotWithinLimits, assertWithinCaps } from "./plan-rules";
 import { resolveScheduledFor } from "./resolve-scheduled-for";
 import type { SlotInput } from "./schemas";
-import { loadSettings } from "./settings-store";
+import { loadSettings, type DistributionSettings } from "./settings-store";
 import { calendarDateIn } from "./time-zone";
 
 type Change<TRequest> = {
@@ -23,8 +23,9 @@ type Change<TRequest> = {
  * holds, explicit times on the day's date, pools within maxPoolAmount — then the plan itself against the day as read now,
  * for the rules that need the day (the daily ROS cap, the merged slot count). Only its 400s are
  * answered here; 404/409 wait for the 2FA check, and the transaction checks everything again.
+ * Returns the settings it read, for the change to use unless they changed meanwhile.
  */
-export async function precheckSlots<TRequest>(change: Change<TRequest>): Promise<void> {
+export async function precheckSlots<TRequest>(change: Change<TRequest>): Promise<DistributionSettings> {
   const settings = await loadSettings(db());
   const now = change.now ?? new Date();
   const { slots } = change;
@@ -46,13 +47,20 @@ export async function precheckSlots<TRequest>(change: Change<TRequest>): Promise
   } catch (error) {
     if (error instanceof AppError && error.code === "VALIDATION") throw error;
   }
+  return settings;
 }
 
 /** A retry's explicit time must be on the day's date as well; checked before the 2FA code is spent. */
-export async function precheckScheduledFor(options: { slotNumber: number; scheduledFor?: string; date?: string; now?: Date }) {
-  if (!options.scheduledFor) return;
+export async function precheckScheduledFor(options: {
+  slotNumber: number;
+  scheduledFor?: string;
+  date?: string;
+  now?: Date;
+}): Promise<DistributionSettings | undefined> {
+  if (!options.scheduledFor) return undefined;
   const now = options.now ?? new Date();
   const settings = await loadSettings(db());
   const today = options.date ?? calendarDateIn(now, settings.timeZone);
   resolveScheduledFor({ slotNumber: options.slotNumber, scheduledFor: options.scheduledFor }, undefined, { settings, today, now });
+  return settings;
 }

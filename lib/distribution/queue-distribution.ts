@@ -1,5 +1,6 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { changeToday } from "./change-today";
+import type { DistributionSettings } from "./settings-store";
 import { planQueue } from "./plan-queue";
 import type { QueueRequest } from "./schemas";
 
@@ -8,12 +9,15 @@ export function queueDistribution(options: {
   request: QueueRequest;
   /** The day version the client saw (from the body or If-Match). */
   expectedVersion?: number | null;
+  /** The settings the route's precheck read. */
+  settings?: DistributionSettings;
   now?: Date;
 }) {
   return changeToday({
     actor: options.actor,
     action: "distribution.queue",
     now: options.now,
+    settings: options.settings,
     date: options.request.date,
     expectedVersion: options.expectedVersion ?? options.request.expectedVersion,
     plan: (day, context) => planQueue(day, options.request, context),

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { dayNameOf, type PlanContext } from "./day-state";
 import { calendarDateIn, instantOfLocalTime } from "./time-zone";
 

@@ -1,5 +1,6 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { changeToday } from "./change-today";
+import type { DistributionSettings } from "./settings-store";
 import { planRetry } from "./plan-retry";
 
 export function retrySlot(options: {
@@ -9,12 +10,15 @@ export function retrySlot(options: {
   /** The day of the slot (default today): a slot of an earlier day stays retryable after midnight. */
   date?: string;
   expectedVersion?: number | null;
+  /** The settings the route's precheck read. */
+  settings?: DistributionSettings;
   now?: Date;
 }) {
   return changeToday({
     actor: options.actor,
     action: "distribution.retry",
     now: options.now,
+    settings: options.settings,
     date: options.date,
     expectedVersion: options.expectedVersion,
     plan: (day, context) => planRetry(day, { slotNumber: options.slotNumber, scheduledFor: options.scheduledFor }, context),

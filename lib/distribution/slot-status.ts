@@ -3,19 +3,7 @@ import type { SlotStatus } from "@/lib/db/generated/enums";
 export type { SlotStatus };
 export const slotStatuses: readonly SlotStatus[] = ["PENDING", "EXECUTING", "COMPLETED", "FAILED"];
 
-// SPEC §2: the only moves a slot can make. COMPLETED is terminal; removal is modify's business.
-const allowedTransitions: Record<SlotStatus, readonly SlotStatus[]> = {
-  PENDING: ["EXECUTING", "FAILED"], // claimed when due; failed when missed beyond maxLateness
-  EXECUTING: ["COMPLETED", "FAILED", "PENDING"], // paid; rolled back; lease expired (reaper)
-  FAILED: ["PENDING"], // admin retry
-  COMPLETED: [],
-};
-
-export const canTransition = (from: SlotStatus, to: SlotStatus) => allowedTransitions[from].includes(to);
-
-export function assertTransition(from: SlotStatus, to: SlotStatus): void {
-  if (!canTransition(from, to)) throw new Error(`A ${from} slot cannot become ${to}`);
-}
+// The moves a slot may make, and the one writer of them, are in slot-transitions.ts.
 
 /** Only PENDING slots are editable or removable; the rest are history or in flight. */
 export const isEditable = (status: SlotStatus) => status === "PENDING";

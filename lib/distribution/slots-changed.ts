@@ -1,70 +1,37 @@
-import { inngest, inngestConfigured } from "@/inngest/client";
-import { slotChanged, slotScheduled } from "@/inngest/events";
 import { logEvent } from "@/lib/observability/log";
-import { embeddedScheduler } from "@/lib/scheduler/embedded-scheduler";
 import type { DayState } from "./day-state";
-import { forgetTodayStatus } from "./status-cache";
 
-type Change = { dayId: number; before: DayState | null; after: DayState };
+// "A day's slots changed" — emitted by the domain after the change committed; the drivers
+// (embedded scheduler, Inngest sender, status cache) subscribe at start-up (decision 020). Kept on
+// globalThis: instrumentation.ts and the route handlers are separate bundles of one process.
 
-/** The Inngest events for a committed change: a run for each newly due time, a cancel for old ones. */
-export function slotEventsFor(change: Change, changeId: string) {
-  const before = new Map((change.before?.slots ?? []).map((slot) => [slot.slotNumber, slot]));
-  const after = new Map(change.after.slots.map((slot) => [slot.slotNumber, slot]));
-  const events = [];
-  for (const [slotNumber, previous] of before) {
-    if (!after.has(slotNumber))
-      events.push(
-        slotChanged.create(
-          { dayId: change.dayId, slotNumber, scheduledFor: "" },
-          { id: `slot-removed-${change.dayId}-${slotNumber}-${changeId}` },
-        ),
-      );
-    else if (previous.status === "PENDING" && after.get(slotNumber)!.scheduledFor.getTime() !== previous.scheduledFor.getTime()) {
-      events.push(
-        slotChanged.create(
-          { dayId: change.dayId, slotNumber, scheduledFor: after.get(slotNumber)!.scheduledFor.toISOString() },
-          { id: `slot-changed-${change.dayId}-${slotNumber}-${changeId}` },
-        ),
-      );
-    }
-  }
-  for (const [slotNumber, slot] of after) {
-    const previous = before.get(slotNumber);
-    const newlyDue =
-      slot.status === "PENDING" &&
-      (!previous || previous.status !== "PENDING" || previous.scheduledFor.getTime() !== slot.scheduledFor.getTime());
-    if (newlyDue) {
-      const scheduledFor = slot.scheduledFor.toISOString();
-      events.push(
-        slotScheduled.create(
-          { dayId: change.dayId, slotNumber, scheduledFor },
-          { id: `slot-scheduled-${change.dayId}-${slotNumber}-${scheduledFor}-${changeId}` },
-        ),
-      );
-    }
-  }
-  return events;
+export type SlotsChanged = {
+  dayId: number;
+  /** An admin change: the day before and after it, so a driver can (re)schedule runs. Absent when an executor moved a slot. */
+  plan?: { before: DayState | null; after: DayState; changeId: string };
+};
+
+type Listener = (event: SlotsChanged) => void | Promise<void>;
+
+const holder = globalThis as typeof globalThis & { __slotpaySlotsChanged?: Set<Listener> };
+const listeners = () => (holder.__slotpaySlotsChanged ??= new Set());
+
+/** Subscribes `listener`; returns its unsubscribe. */
+export function onSlotsChanged(listener: Listener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
 }
 
 /**
- * After a committed change of a day's slots: wake the embedded scheduler, or tell Inngest.
- * A failed send is logged, not thrown: the change is committed and the every-minute safety-net
- * tick runs any slot whose event was lost.
+ * Tells every subscriber, after commit, and waits for them. A listener that fails is logged, not
+ * thrown: the change is committed, and the every-minute safety-net tick covers a lost event.
  */
-export async function notifySlotsChanged(change: Change, changeId = String(Date.now())): Promise<void> {
-  forgetTodayStatus();
-  embeddedScheduler()?.wake();
-  if (!inngestConfigured()) return;
-  const events = slotEventsFor(change, changeId);
-  if (events.length === 0) return;
-  try {
-    await inngest.send(events);
-  } catch (error) {
-    logEvent(
-      "inngest.send-failed",
-      { dayId: change.dayId, events: events.length, error: error instanceof Error ? error.message : String(error) },
-      "error",
-    );
+export async function emitSlotsChanged(event: SlotsChanged): Promise<void> {
+  const results = await Promise.allSettled([...listeners()].map(async (listener) => listener(event)));
+  for (const result of results) {
+    if (result.status === "rejected") {
+      const error = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      logEvent("slots-changed.listener-failed", { dayId: event.dayId, error }, "error");
+    }
   }
 }

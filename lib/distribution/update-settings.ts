@@ -1,6 +1,6 @@
 import { inTransaction, type DbExecutor } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { lockSettings } from "./day-lock";
 import { decimalOfNumber } from "./money";
 import type { SettingsChange } from "./settings-schema";

@@ -1,4 +1,4 @@
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const ifMatchPattern = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/;
 

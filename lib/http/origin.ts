@@ -1,4 +1,4 @@
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { configuredOrigin, originOf } from "./app-origin";
 import { forwardedOrigin } from "./forwarded";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { apiBodyLimitBytes } from "./body-limits";
 import { firstUnstorableString, unstorableReason } from "./storable-text";
 

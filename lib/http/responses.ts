@@ -1,15 +1,20 @@
 import { isPoolAcquireTimeout } from "@/lib/db/pool-timeout";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
+import { httpStatusOf } from "./error-status";
 
 export const json = (body: unknown, status = 200, headers: HeadersInit = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
 export function errorResponse(error: AppError): Response {
   const { details, retryAfterSeconds, headers } = error.options;
-  return json({ success: false, code: error.code, message: error.message, ...(details === undefined ? {} : { details }) }, error.status, {
-    ...headers,
-    ...(retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } : {}),
-  });
+  return json(
+    { success: false, code: error.code, message: error.message, ...(details === undefined ? {} : { details }) },
+    httpStatusOf(error),
+    {
+      ...headers,
+      ...(retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } : {}),
+    },
+  );
 }
 
 /** Anything that is not an AppError: logged in full, answered with nothing that leaks. */

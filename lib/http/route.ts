@@ -4,7 +4,7 @@ import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { sessionFromCookies } from "@/lib/auth/session-cookie";
 import type { AuthSession } from "@/lib/auth/sessions";
 import { requireStepUp } from "@/lib/auth/step-up";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { expectedVersionOf } from "./expected-version";
 import { assertSameOrigin } from "./origin";
 import { assertStorable, parseWith, queryObject, readJsonObject, takeTwoFactorCode } from "./read-input";
@@ -12,7 +12,7 @@ import { asAppError, errorResponse, json, unexpectedErrorResponse } from "./resp
 
 type Access = "public" | "signed-in" | "admin";
 
-type RouteOptions<TBody, TQuery, TParams> = {
+type RouteOptions<TBody, TQuery, TParams, TPrecheck> = {
   access: Access;
   /** Names the mutation in the audit log; set on every route that changes something. */
   action?: string;
@@ -22,13 +22,16 @@ type RouteOptions<TBody, TQuery, TParams> = {
   query?: z.ZodType<TQuery>;
   /** Path parameters, checked with the body (400) before the 2FA step-up. */
   params?: z.ZodType<TParams>;
-  /** Checks of the body that need the database (e.g. against the settings); 400s before the 2FA step-up. */
-  precheck?: (input: { body: TBody; params: TParams }) => Promise<void>;
+  /**
+   * Checks of the body that need the database (e.g. against the settings); 400s before the 2FA
+   * step-up. What it returns (the settings it read) is handed to the handler as `prechecked`.
+   */
+  precheck?: (input: { body: TBody; params: TParams }) => Promise<TPrecheck>;
   /** Day mutations: the body's expectedVersion, merged with If-Match and checked before the 2FA step-up. */
   expectedVersion?: (body: TBody) => number | null | undefined;
 };
 
-export type RouteContext<TBody, TQuery, TParams> = {
+export type RouteContext<TBody, TQuery, TParams, TPrecheck = undefined> = {
   request: Request;
   session: AuthSession | null;
   body: TBody;
@@ -36,6 +39,8 @@ export type RouteContext<TBody, TQuery, TParams> = {
   params: TParams;
   /** With the expectedVersion option: the version the client expects, from If-Match or the body. */
   expectedVersion?: number | null;
+  /** What the precheck returned, so the handler need not read it again. */
+  prechecked: TPrecheck;
 };
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
@@ -58,9 +63,9 @@ function authorise(session: AuthSession | null, access: Access): void {
  * (403), body (400), 2FA step-up (403/429) — then runs the handler; AppErrors become JSON
  * errors, refused mutations are audited, and anything unexpected is a bare 500.
  */
-export function route<TBody = undefined, TQuery = undefined, TParams = Record<string, string>>(
-  options: RouteOptions<TBody, TQuery, TParams>,
-  handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<unknown>,
+export function route<TBody = undefined, TQuery = undefined, TParams = Record<string, string>, TPrecheck = undefined>(
+  options: RouteOptions<TBody, TQuery, TParams, TPrecheck>,
+  handler: (context: RouteContext<TBody, TQuery, TParams, TPrecheck>) => Promise<unknown>,
 ) {
   return async (request: Request, nextContext?: NextContext): Promise<Response> => {
     let session: AuthSession | null = null;
@@ -80,9 +85,9 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
       assertStorable(rawParams);
       const params = options.params ? parseWith(options.params, rawParams) : (rawParams as TParams);
       const expectedVersion = options.expectedVersion ? expectedVersionOf(request, options.expectedVersion(body)) : undefined;
-      if (options.precheck) await options.precheck({ body, params });
+      const prechecked = options.precheck ? await options.precheck({ body, params }) : (undefined as TPrecheck);
       if (options.action && session && options.stepUp !== false) await requireStepUp({ session, code: twoFactorCode });
-      const result = await handler({ request, session, body, query, params, expectedVersion });
+      const result = await handler({ request, session, body, query, params, expectedVersion, prechecked });
       return result instanceof Response ? result : json(result);
     } catch (caught) {
       const error = asAppError(caught);

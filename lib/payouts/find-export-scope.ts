@@ -1,5 +1,5 @@
 import type { DbExecutor } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { PayoutExportScope } from "./payout-row";
 
 /** The day of `date` and its slots (or just slot `slotNumber`); 404 when either does not exist. */

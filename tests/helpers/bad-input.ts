@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { snapshotState } from "./db-state";
-import { dayIdOf, simulateExecution } from "./execution";
+import { dayIdOf, runSlot } from "./run-slot";
 import { apiBase, apiRequest, callRoute, expectError, expectSuccess } from "./http";
 import { routeHandlers } from "./routes";
 import { signedIn, withCode, type SignedIn } from "./session";
@@ -40,8 +40,8 @@ async function queueTodaysDay(today: Today): Promise<SignedIn> {
     ),
   );
   const dayId = await dayIdOf(today.date);
-  await simulateExecution(dayId, 1, "COMPLETED");
-  await simulateExecution(dayId, 2, "FAILED");
+  await runSlot(dayId, 1, "COMPLETED");
+  await runSlot(dayId, 2, "FAILED");
   return admin;
 }
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { DayState, PlanContext, ScheduleSettings, SlotState } from "@/lib/distribution/day-state";
 import type { SlotStatus } from "@/lib/distribution/slot-status";
-import { AppError, type ErrorCode } from "@/lib/http/app-error";
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 
 // Pure fixtures for the plan tests: a context, slots and days built from a few overrides.
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";

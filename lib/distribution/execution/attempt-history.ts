@@ -20,3 +20,9 @@ export type AttemptRecord = {
 export function appendAttemptSql(entry: Omit<AttemptRecord, "attempt">): Prisma.Sql {
   return Prisma.sql`attempt_history || jsonb_build_array(${JSON.stringify(entry)}::jsonb || jsonb_build_object('attempt', jsonb_array_length(attempt_history) + 1))`;
 }
+
+/** The columns written when a claimed attempt ends, paid or failed: lease released, attempt counted, details and history kept. */
+export const endedAttemptColumns = (options: { attempt: number; details: unknown; history: Prisma.Sql }) => [
+  Prisma.sql`lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL`,
+  Prisma.sql`attempts = ${options.attempt}, execution_details = ${JSON.stringify(options.details)}::jsonb, attempt_history = ${options.history}`,
+];

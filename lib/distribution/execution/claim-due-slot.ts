@@ -1,5 +1,8 @@
 import { db, inTransaction } from "@/lib/db/client";
-import { recomputeDayStatus, tryLockDayById } from "../day-lock";
+import { Prisma } from "@/lib/db/generated/client";
+import { tryLockDayById } from "../day-lock";
+import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { leaseSeconds } from "./lease";
 
 export type ClaimedSlot = {
@@ -44,12 +47,18 @@ export async function claimDueSlot(options: {
         ORDER BY scheduled_for, slot_number LIMIT 1`;
       if (!next || (options.onlySlotId !== undefined && next.id !== options.onlySlotId)) return null;
       const leaseUntil = new Date(now.getTime() + leaseSeconds() * 1000);
-      const won = await tx.$executeRaw`
-        UPDATE slots SET status = 'EXECUTING', lease_owner = ${leaseOwner}, lease_expires_at = ${leaseUntil},
-                         attempt_started_at = ${new Date()}, updated_at = now()
-        WHERE id = ${next.id} AND status = 'PENDING'`;
-      if (won !== 1) return null;
-      await recomputeDayStatus(tx, dayId);
+      const won = await moveSlot(tx, {
+        dayId,
+        slotId: next.id,
+        from: "PENDING",
+        to: "EXECUTING",
+        set: [
+          Prisma.sql`lease_owner = ${leaseOwner}`,
+          Prisma.sql`lease_expires_at = ${leaseUntil}`,
+          Prisma.sql`attempt_started_at = ${new Date()}`,
+        ],
+      });
+      if (!won) return null;
       return {
         slotId: next.id,
         dayId,
@@ -60,7 +69,10 @@ export async function claimDueSlot(options: {
         leaseOwner,
       };
     });
-    if (claimed) return claimed;
+    if (claimed) {
+      await emitSlotsChanged({ dayId });
+      return claimed;
+    }
   }
   return null;
 }

@@ -1,9 +1,8 @@
 import { inTransaction } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
-import { loadSettings } from "../settings-store";
-import { forgetTodayStatus } from "../status-cache";
+import { loadSettings, type DistributionSettings } from "../settings-store";
+import { emitSlotsChanged } from "../slots-changed";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { leaseSeconds } from "./lease";
@@ -25,10 +24,13 @@ export type SlotOutcome = {
  * Runs a claimed slot to its end: one payout transaction within its deadline, or FAILED with nothing paid. With
  * `throwPayoutError` (a driver that retries) a failed payout is thrown instead and
  * the slot stays EXECUTING under its lease, still with nothing paid, for the driver's retry.
+ * A tick passes the settings it loaded; a lone slot (a per-slot run) loads them in its payout.
  */
-export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPayoutError?: boolean } = {}): Promise<SlotOutcome> {
+export async function executeClaimedSlot(
+  claim: ClaimedSlot,
+  options: { throwPayoutError?: boolean; settings?: DistributionSettings } = {},
+): Promise<SlotOutcome> {
   const startedAt = new Date();
-  forgetTodayStatus(); // the claim made a slot EXECUTING
   const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
   logEvent("slot.claimed", {
     ...base,
@@ -41,15 +43,13 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
     const { details, totals } = await inTransaction(
       async (tx) => {
         await applyPayoutDeadline(tx, deadlineMs);
-        const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
-        await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
-        return result;
+        return paySlot(tx, claim, options.settings ?? (await loadSettings(tx)), startedAt);
       },
       // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
       { timeoutMs: deadlineMs + 5_000 },
     );
     const durationMs = Date.now() - startedAt.getTime();
-    forgetTodayStatus();
+    await emitSlotsChanged({ dayId: claim.dayId });
     logEvent("slot.completed", { ...base, durationMs, stakesPaid: details.rosStats.processedStakes, totalPaid: totals.all });
     recordSlotExecution({ status: "COMPLETED", durationMs, stakesPaid: details.rosStats.processedStakes });
     return { ...base, status: "COMPLETED", durationMs };
@@ -71,7 +71,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
       forMs: leaseSeconds() * 1000,
       onRetry: (retryError, waitMs) => logEvent("slot.fail-write-retry", { ...base, waitMs, error: adminMessageOf(retryError) }, "warn"),
     });
-    forgetTodayStatus();
+    if (failed) await emitSlotsChanged({ dayId: claim.dayId });
     if (!failed) {
       logEvent("slot.lease-lost", { ...base, durationMs }, "warn");
       return { ...base, status: "LEASE_LOST", durationMs, error: message };

@@ -1,6 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { Prisma } from "@/lib/db/generated/client";
+import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { appendAttemptSql } from "./attempt-history";
 
 type Missed = { id: number; day_id: number; date: string; slot_number: number; scheduled_for: Date };
@@ -19,20 +20,20 @@ export async function failMissedSlots(options: { now: Date; maxLatenessSeconds: 
       `(${slot.scheduled_for.toISOString()}); retry it to pay it now`;
     const details = JSON.stringify({ executedAt: at, failedAt: at, error });
     const attempt = appendAttemptSql({ startedAt: at, endedAt: at, outcome: "MISSED", error });
-    const done = await inTransaction(async (tx) => {
-      await lockDayById(tx, slot.day_id);
-      const updated = await tx.$executeRaw`
-        UPDATE slots SET status = 'FAILED', execution_details = ${details}::jsonb, attempt_history = ${attempt}, updated_at = now()
-        WHERE id = ${slot.id} AND status = 'PENDING' AND scheduled_for < ${cutoff}`;
-      if (updated !== 1) return false;
-      await recomputeDayStatus(tx, slot.day_id);
-      await recordAudit(
-        { actor: null, action: "slot.missed", outcome: "FAILED", reason: error, details: { slotId: slot.id, date: slot.date } },
-        tx,
-      );
-      return true;
-    });
-    if (done) failed.push({ slotId: slot.id, dayId: slot.day_id, date: slot.date, slotNumber: slot.slot_number });
+    const done = await inTransaction((tx) =>
+      moveSlot(tx, {
+        dayId: slot.day_id,
+        slotId: slot.id,
+        from: "PENDING",
+        to: "FAILED",
+        set: [Prisma.sql`execution_details = ${details}::jsonb, attempt_history = ${attempt}`],
+        where: [Prisma.sql`scheduled_for < ${cutoff}`],
+        audit: { actor: null, action: "slot.missed", outcome: "FAILED", reason: error, details: { slotId: slot.id, date: slot.date } },
+      }),
+    );
+    if (!done) continue;
+    failed.push({ slotId: slot.id, dayId: slot.day_id, date: slot.date, slotNumber: slot.slot_number });
+    await emitSlotsChanged({ dayId: slot.day_id });
   }
   return failed;
 }

@@ -1,8 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { signalDayChanged } from "../day-signal";
-import { lockDayById, recomputeDayStatus } from "../day-lock";
-import { appendAttemptSql } from "./attempt-history";
+import { Prisma } from "@/lib/db/generated/client";
+import { moveSlot } from "../slot-transitions";
+import { appendAttemptSql, endedAttemptColumns } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 
 /** The database's own words when Prisma wraps them ("… Message: `<text>`"), else the message. */
@@ -22,26 +21,22 @@ export async function failClaimedSlot(claim: ClaimedSlot, message: string, times
   const details = { executedAt: times.startedAt.toISOString(), failedAt: failedAt.toISOString(), attempt: claim.attempt, error: message };
   const attempt = appendAttemptSql({ startedAt: details.executedAt, endedAt: details.failedAt, outcome: "FAILED", error: message });
   return inTransaction(async (tx) => {
-    await lockDayById(tx, claim.dayId);
-    const failed = await tx.$executeRaw`
-      UPDATE slots SET status = 'FAILED', lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL,
-                       attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb,
-                       attempt_history = ${attempt}, updated_at = now()
-      WHERE id = ${claim.slotId} AND status = 'EXECUTING' AND lease_owner = ${claim.leaseOwner}`;
-    if (failed !== 1) return false;
-    await recomputeDayStatus(tx, claim.dayId);
-    await signalDayChanged(tx, claim.dayId);
-    await recordAudit(
-      {
+    const failed = await moveSlot(tx, {
+      dayId: claim.dayId,
+      slotId: claim.slotId,
+      from: "EXECUTING",
+      to: "FAILED",
+      set: endedAttemptColumns({ attempt: claim.attempt, details, history: attempt }),
+      where: [Prisma.sql`lease_owner = ${claim.leaseOwner}`],
+      audit: {
         actor: null,
         action: "slot.execute",
         outcome: "FAILED",
         reason: message,
         details: { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber, attempt: claim.attempt },
       },
-      tx,
-    );
-    return true;
+    });
+    return failed !== null;
   });
 }
 

@@ -3,11 +3,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import { payableStakesSql, performanceQualifiedSql, premiumQualifiedSql, rosAmountSql } from "../eligibility-sql";
 import { fromUnits, toUnits } from "../money";
 import type { DistributionSettings } from "../settings-store";
-import { signalDayChanged } from "../day-signal";
 import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
-import { appendAttemptSql } from "./attempt-history";
+import { appendAttemptSql, endedAttemptColumns } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
-import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { lockDayById } from "../day-lock";
+import { moveSlot } from "../slot-transitions";
 
 export class LeaseLostError extends Error {
   constructor(claim: ClaimedSlot) {
@@ -40,8 +40,8 @@ const poolStats = (payout: PoolPayout) => ({ qualifiedUsers: payout.qualifiedUse
 
 /**
  * Pays one claimed slot inside the caller's transaction: ROS for every payable stake, the
- * unpaid part of each day pool, the wallets, and the slot COMPLETED with details computed from
- * what was written. Any error rolls all of it back. Holding the slot row FOR UPDATE keeps the
+ * unpaid part of each day pool, the wallets, and the slot COMPLETED (audited) with details computed
+ * from what was written. Any error rolls all of it back. Holding the slot row FOR UPDATE keeps the
  * reaper off it while the payout runs.
  */
 export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: DistributionSettings, startedAt: Date) {
@@ -98,13 +98,16 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
                     performance_pool_paid = performance_pool_paid + ${performance.total}::numeric, updated_at = now()
     WHERE id = ${slot.day_id}`;
   const attempt = appendAttemptSql({ startedAt: details.executedAt, endedAt: details.completedAt, outcome: "COMPLETED" });
-  await tx.$executeRaw`
-    UPDATE slots SET status = 'COMPLETED', lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL,
-                     attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb,
-                     attempt_history = ${attempt}, updated_at = now()
-    WHERE id = ${claim.slotId}`;
-  await recomputeDayStatus(tx, slot.day_id);
-  await signalDayChanged(tx, slot.day_id);
+  const base = { slotId: claim.slotId, dayId: claim.dayId, date: claim.date, slotNumber: claim.slotNumber };
+  const completed = await moveSlot(tx, {
+    dayId: slot.day_id,
+    slotId: claim.slotId,
+    from: "EXECUTING",
+    to: "COMPLETED",
+    set: endedAttemptColumns({ attempt: claim.attempt, details, history: attempt }),
+    audit: { actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...details } },
+  });
+  if (!completed) throw new LeaseLostError(claim); // cannot happen: the row is locked FOR UPDATE above
   return {
     details,
     totals: {

@@ -1,7 +1,8 @@
 import { db, inTransaction } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { signalDayChanged } from "../day-signal";
-import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { Prisma } from "@/lib/db/generated/client";
+import { lockDayById } from "../day-lock";
+import { moveSlot } from "../slot-transitions";
+import { emitSlotsChanged } from "../slots-changed";
 import { appendAttemptSql } from "./attempt-history";
 
 type Reaped = { slotId: number; dayId: number; date: string; slotNumber: number; status: "PENDING" | "FAILED"; attempts: number };
@@ -35,26 +36,28 @@ export async function reapExpiredLeases(options: { now: Date; maxAttempts: numbe
       const details =
         status === "FAILED" ? JSON.stringify({ executedAt: startedAt, failedAt: now.toISOString(), attempt: attempts, error }) : null;
       const attempt = appendAttemptSql({ startedAt, endedAt: null, outcome: "LEASE_EXPIRED", error });
-      await tx.$executeRaw`
-        UPDATE slots SET status = ${status}::"SlotStatus", attempts = ${attempts}, lease_owner = NULL, lease_expires_at = NULL,
-                         attempt_started_at = NULL, execution_details = coalesce(${details}::jsonb, execution_details),
-                         attempt_history = ${attempt}, updated_at = now()
-        WHERE id = ${candidate.id}`;
-      await recomputeDayStatus(tx, candidate.day_id);
-      await signalDayChanged(tx, candidate.day_id);
-      await recordAudit(
-        {
+      await moveSlot(tx, {
+        dayId: candidate.day_id,
+        slotId: candidate.id,
+        from: "EXECUTING",
+        to: status,
+        set: [
+          Prisma.sql`attempts = ${attempts}, lease_owner = NULL, lease_expires_at = NULL, attempt_started_at = NULL`,
+          Prisma.sql`execution_details = coalesce(${details}::jsonb, execution_details), attempt_history = ${attempt}`,
+        ],
+        audit: {
           actor: null,
           action: "slot.reap",
           outcome: status === "FAILED" ? "FAILED" : "OK",
           reason: error,
           details: { slotId: candidate.id, dayId: candidate.day_id, date: slot.date, slotNumber: slot.slot_number, status },
         },
-        tx,
-      );
+      });
       return { slotId: candidate.id, dayId: candidate.day_id, date: slot.date, slotNumber: slot.slot_number, status, attempts };
     });
-    if (row) reaped.push(row);
+    if (!row) continue;
+    reaped.push(row);
+    await emitSlotsChanged({ dayId: row.dayId });
   }
   return reaped;
 }

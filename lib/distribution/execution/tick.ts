@@ -16,7 +16,8 @@ export type TickResult = {
 /**
  * The one scheduler step every driver calls (embedded loop, Inngest cron, test endpoint):
  * reap expired leases, fail slots missed beyond maxLateness, then claim and run due slots
- * until none is left. Safe to run any number of times at once: claims are compare-and-set.
+ * until none is left, with the settings read once at its start. Safe to run any number of times
+ * at once: claims are compare-and-set.
  */
 export async function tick(options: { now?: Date; maxSlots?: number } = {}): Promise<TickResult> {
   const now = options.now ?? new Date();
@@ -29,7 +30,7 @@ export async function tick(options: { now?: Date; maxSlots?: number } = {}): Pro
     // On the real clock, a slot that fell due while the last one ran is taken at once.
     const claim = await claimDueSlot({ now: options.now ?? new Date(), leaseOwner });
     if (!claim) break;
-    executed.push(await executeClaimedSlot(claim));
+    executed.push(await executeClaimedSlot(claim, { settings }));
   }
   return { now: now.toISOString(), reaped, missed, executed };
 }

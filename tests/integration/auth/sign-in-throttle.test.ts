@@ -7,7 +7,7 @@ import { accountHashOf, signInKeysOf } from "@/lib/auth/sign-in-keys";
 import { admitSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { signInFailedMessage } from "@/lib/auth/verify-credentials";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { route } from "@/lib/http/route";
 import { codeFor, createConsoleUser, signInAs, wrongCodeFor, type ConsoleUser } from "../../factories/users";
 

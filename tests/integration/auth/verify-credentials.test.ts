@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInFailedMessage, verifyCredentials } from "@/lib/auth/verify-credentials";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { codeFor, createConsoleUser, wrongCodeFor } from "../../factories/users";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {

@@ -1,13 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDays, snapshotState, storedSlots } from "../../helpers/db-state";
-import { dayIdOf, simulateExecution } from "../../helpers/execution";
+import { dayIdOf, runSlot } from "../../helpers/run-slot";
 import { expectError, expectSuccess } from "../../helpers/http";
 import { queueAs, slots, statusAs, useChecklistSettings } from "../../helpers/seed-000-checklist";
 import type { SignedIn } from "../../helpers/session";
 import type { Today } from "../../helpers/today";
 
 // Seed 000's testing checklist, section 5: merging into a finished day, retrying, slot order.
+
+process.env.SLOTPAY_LOG = "silent";
 
 let admin: SignedIn;
 let today: Today;
@@ -19,8 +21,8 @@ describe("5. edge cases", () => {
   it("all slots completed → a new queue merges new slots in and leaves the completed ones", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1]) });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "COMPLETED");
-    await simulateExecution(dayId, 2, "COMPLETED");
+    await runSlot(dayId, 1, "COMPLETED");
+    await runSlot(dayId, 2, "COMPLETED");
     expect((await statusAs(admin)).status).toBe("COMPLETED");
     const before = await storedSlots(dayId);
 
@@ -36,8 +38,8 @@ describe("5. edge cases", () => {
   it("some slots failed → POST slots/{n}/retry puts one back to PENDING, due now", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1]) });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "COMPLETED");
-    await simulateExecution(dayId, 2, "FAILED");
+    await runSlot(dayId, 1, "COMPLETED");
+    await runSlot(dayId, 2, "FAILED");
     expect((await statusAs(admin)).status).toBe("FAILED");
 
     const asked = Date.now();
@@ -56,8 +58,8 @@ describe("5. edge cases", () => {
   it("retry at a given time today, and only of a FAILED slot that exists", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1], [3, 1]) });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "COMPLETED");
-    await simulateExecution(dayId, 2, "FAILED");
+    await runSlot(dayId, 1, "COMPLETED");
+    await runSlot(dayId, 2, "FAILED");
 
     const body = await expectSuccess(await admin.api.retry(2, { scheduledFor: today.at("22:15") }));
     expect(body.distribution.distributionSlots[1]).toMatchObject({ status: "PENDING", scheduledFor: today.at("22:15") });
@@ -76,8 +78,8 @@ describe("5. edge cases", () => {
   it("some slots failed → new slots can be queued too, the failed one untouched", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1]) });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "FAILED");
-    await simulateExecution(dayId, 2, "COMPLETED");
+    await runSlot(dayId, 1, "FAILED");
+    await runSlot(dayId, 2, "COMPLETED");
     const before = await storedSlots(dayId);
     const body = await queueAs(admin, { distributionSlots: slots([1, 5], [3, 1]) });
     expect(body.distribution.distributionSlots.map((slot) => [slot.slotNumber, slot.status])).toEqual([

@@ -1,13 +1,16 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDays, snapshotState, storedSlots } from "../../helpers/db-state";
-import { dayIdOf, simulateExecution } from "../../helpers/execution";
+import { createMember, retireAllMembers, setSettings } from "../../helpers/execution-data";
+import { dayIdOf, runSlot } from "../../helpers/run-slot";
 import { expectError, expectSuccess } from "../../helpers/http";
 import { queueAs, slots, statusAs, useChecklistSettings } from "../../helpers/seed-000-checklist";
 import type { SignedIn } from "../../helpers/session";
 import type { Today } from "../../helpers/today";
 
 // Seed 000's testing checklist, section 3: modifying today's distribution.
+
+process.env.SLOTPAY_LOG = "silent";
 
 let admin: SignedIn;
 let today: Today;
@@ -19,8 +22,8 @@ beforeEach(resetDays);
 async function queueWithSlot1CompletedAnd2Failed() {
   await queueAs(admin, { distributionSlots: slots([1, 2.5], [2, 3], [3, 2]) });
   const dayId = await dayIdOf(today.date);
-  await simulateExecution(dayId, 1, "COMPLETED");
-  await simulateExecution(dayId, 2, "FAILED");
+  await runSlot(dayId, 1, "COMPLETED");
+  await runSlot(dayId, 2, "FAILED");
   return { dayId, before: await storedSlots(dayId) };
 }
 
@@ -110,8 +113,13 @@ describe("3. modify distribution", () => {
   });
 
   it("refuses to lower a pool below what was already paid (409), and allows raising it", async () => {
+    // One member qualifies for both pools, so slot 1 pays each of them whole.
+    await retireAllMembers();
+    await setSettings({ premiumMinStake: "1000", performanceMinScore: "50" });
+    await createMember({ score: "60", stakes: [{ principal: "1000", startedAt: "2020-01-01T00:00:00Z" }] });
     await queueAs(admin, { premiumPoolAmount: 5000, performancePoolAmount: 3000, distributionSlots: slots([1, 1], [2, 1]) });
-    await simulateExecution(await dayIdOf(today.date), 1, "COMPLETED", { payPools: true });
+    await runSlot(await dayIdOf(today.date), 1, "COMPLETED");
+    expect((await statusAs(admin)).poolsPaid).toEqual({ premium: 5000, performance: 3000 });
     const snapshot = await snapshotState();
     const refused = await expectError(
       await admin.api.modify({ premiumPoolAmount: 4000, distributionSlots: slots([2, 1]) }),

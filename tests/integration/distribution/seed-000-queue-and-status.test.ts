@@ -1,12 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDays } from "../../helpers/db-state";
-import { claimSlot, dayIdOf, finishSlot, simulateExecution } from "../../helpers/execution";
+import { createMember, retireAllMembers, setSettings } from "../../helpers/execution-data";
+import { claimSlot, dayIdOf, finishSlot, runSlot } from "../../helpers/run-slot";
 import { queueAs, slots, statusAs, useChecklistSettings } from "../../helpers/seed-000-checklist";
 import type { SignedIn } from "../../helpers/session";
 import type { Today } from "../../helpers/today";
 
 // Seed 000's testing checklist, section 1: queueing a day and reading its status.
+
+process.env.SLOTPAY_LOG = "silent";
 
 let admin: SignedIn;
 let today: Today;
@@ -106,32 +109,40 @@ describe("1. queue a new multi-slot distribution", () => {
   });
 
   it("GET /today/status shows each slot's own status and execution details", async () => {
+    // Two members: A (stake 1000, score 60) qualifies for both pools, B (stake 400, score 0) for neither.
+    await retireAllMembers();
+    await setSettings({ premiumMinStake: "1000", performanceMinScore: "50" });
+    await createMember({ score: "60", stakes: [{ principal: "1000", startedAt: "2020-01-01T00:00:00Z" }] });
+    await createMember({ score: "0", stakes: [{ principal: "400", startedAt: "2020-01-01T00:00:00Z" }] });
     await queueAs(admin, {
       premiumPoolAmount: 5000,
       performancePoolAmount: 3000,
       distributionSlots: slots([1, 2.5], [2, 3], [3, 2], [4, 1]),
     });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "COMPLETED", { payPools: true });
-    await simulateExecution(dayId, 2, "FAILED");
-    await claimSlot(dayId, 3);
+    await runSlot(dayId, 1, "COMPLETED");
+    await runSlot(dayId, 2, "FAILED");
+    const executing = await claimSlot(dayId, 3);
 
     const current = await statusAs(admin);
     expect(current.status).toBe("EXECUTING");
     expect(current.counts).toEqual({ PENDING: 1, EXECUTING: 1, COMPLETED: 1, FAILED: 1 });
     expect(current.poolsPaid).toEqual({ premium: 5000, performance: 3000 });
     expect(current.distributionSlots.map((slot) => slot.status)).toEqual(["COMPLETED", "FAILED", "EXECUTING", "PENDING"]);
+    // Slot 1 at 2.5%: 1000 × 2.5% + 400 × 2.5% = 25 + 10 of ROS on 2 stakes; each pool whole to A.
     expect(current.distributionSlots[0].executionDetails).toMatchObject({
       executedAt: expect.any(String),
-      rosStats: { processedStakes: 150, totalDistributed: 3750.5 },
-      premiumPoolStats: { qualifiedUsers: 45, totalDistributed: 2250.75 },
-      performancePoolStats: { qualifiedUsers: 30, totalDistributed: 1500.25 },
+      rosStats: { processedStakes: 2, totalDistributed: 35, totalDistributedExact: "35" },
+      premiumPoolStats: { qualifiedUsers: 1, totalDistributed: 5000 },
+      performancePoolStats: { qualifiedUsers: 1, totalDistributed: 3000 },
     });
-    expect(current.distributionSlots[1].executionDetails).toMatchObject({ error: expect.any(String) });
+    expect(current.distributionSlots[1].executionDetails).toMatchObject({
+      error: expect.stringContaining("the wallets refused the payout"),
+    });
     expect(current.distributionSlots[2].executionDetails).toBeNull();
     expect(current.distributionSlots[3].executionDetails).toBeNull();
 
-    await finishSlot(dayId, 3, "COMPLETED");
+    await finishSlot(executing, "COMPLETED");
     expect((await statusAs(admin)).status).toBe("PENDING");
   });
 });

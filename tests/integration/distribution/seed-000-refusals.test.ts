@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { DistributionStatus } from "@/lib/distribution/status-view";
 import { codeFor } from "../../factories/users";
 import { resetDays, snapshotState } from "../../helpers/db-state";
-import { claimSlot, dayIdOf, finishSlot, simulateExecution } from "../../helpers/execution";
+import { claimSlot, dayIdOf, finishSlot, runSlot } from "../../helpers/run-slot";
 import { expectError, expectSuccess, readJson } from "../../helpers/http";
 import { clientFor } from "../../helpers/routes";
 import { executingMessage, queueAs, slots, statusAs, useChecklistSettings } from "../../helpers/seed-000-checklist";
@@ -11,6 +11,8 @@ import { signedIn, type SignedIn } from "../../helpers/session";
 import type { Today } from "../../helpers/today";
 
 // Seed 000's checklist refusals: 409 while a slot executes, 404 with nothing queued, 403 and 401.
+
+process.env.SLOTPAY_LOG = "silent";
 
 let admin: SignedIn;
 let today: Today;
@@ -22,8 +24,8 @@ describe("409 while a slot is EXECUTING", () => {
   it("refuses queue, modify, add-slots and retry with the seed's message, and changes nothing", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1], [3, 1]) });
     const dayId = await dayIdOf(today.date);
-    await simulateExecution(dayId, 1, "FAILED");
-    await claimSlot(dayId, 2);
+    await runSlot(dayId, 1, "FAILED");
+    const executing = await claimSlot(dayId, 2);
     const snapshot = await snapshotState();
 
     const attempts = [
@@ -37,7 +39,7 @@ describe("409 while a slot is EXECUTING", () => {
     }
     expect(await snapshotState()).toEqual(snapshot);
 
-    await finishSlot(dayId, 2, "COMPLETED");
+    await finishSlot(executing, "COMPLETED");
     await expectSuccess(await admin.api.addSlots({ additionalSlots: slots([4, 1]) }));
   });
 });
@@ -56,7 +58,7 @@ describe("404 when nothing is queued today", () => {
 describe("roles", () => {
   it("lets a VIEWER read everything and refuses every mutation with 403, changing nothing", async () => {
     await queueAs(admin, { distributionSlots: slots([1, 1], [2, 1]) });
-    await simulateExecution(await dayIdOf(today.date), 1, "FAILED");
+    await runSlot(await dayIdOf(today.date), 1, "FAILED");
     const viewer = await signedIn("VIEWER");
 
     const current = await viewer.api.status();

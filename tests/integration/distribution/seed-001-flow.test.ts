@@ -1,17 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DistributionStatus } from "@/lib/distribution/status-view";
 import { resetDays, snapshotState, storedSlots } from "../../helpers/db-state";
-import { claimSlot, dayIdOf, finishSlot, simulateExecution } from "../../helpers/execution";
+import type { ClaimedSlot } from "@/lib/distribution/execution/claim-due-slot";
+import { createMember, retireAllMembers, walletBalances, type Member } from "../../helpers/execution-data";
+import { claimSlot, dayIdOf, finishSlot, runSlot } from "../../helpers/run-slot";
 import { expectError, expectSuccess, readJson } from "../../helpers/http";
 import { signedIn, withCode, type SignedIn } from "../../helpers/session";
 import { useMiddayTimeZone, type Today } from "../../helpers/today";
 
 // Seed 001's full-day flow: queue 2 slots, let them complete, add 2 more — by re-queueing all
-// four (option 1) and with the add-slots endpoint (option 2).
+// four (option 1) and with the add-slots endpoint (option 2). The slots run on the real executor
+// and pay one member's stake of 1000: 1% of it, 10, per slot.
+
+process.env.SLOTPAY_LOG = "silent";
 
 let admin: SignedIn;
 let today: Today;
 let dayId: number;
+let member: Member;
 
 async function status(): Promise<DistributionStatus> {
   const response = await admin.api.status();
@@ -37,8 +43,8 @@ async function queueTwoAndComplete() {
   expect(body.message).toBe("Distribution queued successfully");
   expect(body.distribution.status).toBe("PENDING");
   dayId = await dayIdOf(today.date);
-  await simulateExecution(dayId, 1, "COMPLETED");
-  await simulateExecution(dayId, 2, "COMPLETED");
+  await runSlot(dayId, 1, "COMPLETED");
+  await runSlot(dayId, 2, "COMPLETED");
   const current = await status();
   expect(current.status).toBe("COMPLETED");
   expect(summary(current)).toEqual([
@@ -50,7 +56,12 @@ async function queueTwoAndComplete() {
 beforeAll(async () => {
   today = await useMiddayTimeZone({ slotTimes: { "3": "16:00:00", "4": "18:00:00" } });
   admin = await signedIn();
+  await retireAllMembers();
+  member = await createMember({ stakes: [{ principal: "1000", startedAt: "2020-01-01T00:00:00Z" }] });
 });
+
+/** What the member's wallet holds: every slot paid so far, 10 each. */
+const memberBalance = async () => (await walletBalances()).get(member.userId);
 
 describe("option 1: the queue endpoint with all four slots", () => {
   let completed: Awaited<ReturnType<typeof storedSlots>>;
@@ -77,7 +88,7 @@ describe("option 1: the queue endpoint with all four slots", () => {
     const after = await storedSlots(dayId);
     expect(after.get(1)).toEqual(completed.get(1));
     expect(after.get(2)).toEqual(completed.get(2));
-    expect(after.get(1)?.executionDetails).toMatchObject({ rosStats: { processedStakes: 150 } });
+    expect(after.get(1)?.executionDetails).toMatchObject({ rosStats: { processedStakes: 1, totalDistributedExact: "10" } });
     expect(after.get(3)).toMatchObject({ status: "PENDING", executionDetails: null, rosPercentage: "1" });
     expect(after.get(4)).toMatchObject({ status: "PENDING", executionDetails: null, rosPercentage: "1" });
   });
@@ -95,18 +106,20 @@ describe("option 1: the queue endpoint with all four slots", () => {
   });
 
   it("night: after 3–4 complete the day is COMPLETED with 4% ROS paid in all", async () => {
-    await simulateExecution(dayId, 3, "COMPLETED");
+    await runSlot(dayId, 3, "COMPLETED");
     expect((await status()).status).toBe("PENDING");
-    await simulateExecution(dayId, 4, "COMPLETED");
+    await runSlot(dayId, 4, "COMPLETED");
     const current = await status();
     expect(current.status).toBe("COMPLETED");
     expect(current.counts).toEqual({ PENDING: 0, EXECUTING: 0, COMPLETED: 4, FAILED: 0 });
     expect(current.distributionSlots.reduce((total, slot) => total + slot.rosPercentage, 0)).toBe(4);
+    expect(await memberBalance()).toBe("40");
   });
 });
 
 describe("option 2: the add-slots endpoint", () => {
   let completed: Awaited<ReturnType<typeof storedSlots>>;
+  let executing: ClaimedSlot;
 
   beforeAll(resetDays);
 
@@ -164,14 +177,14 @@ describe("option 2: the add-slots endpoint", () => {
   });
 
   it("cannot add while a slot is executing → 409", async () => {
-    await claimSlot(dayId, 3);
+    executing = await claimSlot(dayId, 3);
     const error = await expectError(
       await admin.api.addSlots({ additionalSlots: [{ slotNumber: 5, rosPercentage: 1, time: "20:00" }] }),
       409,
       "SLOTS_EXECUTING",
     );
     expect(error.message).toBe("Cannot modify distribution while slots are executing");
-    await finishSlot(dayId, 3, "COMPLETED");
+    await finishSlot(executing, "COMPLETED");
   });
 
   it("the final status shows 4 slots; the day is COMPLETED once 4 completes too", async () => {
@@ -183,7 +196,8 @@ describe("option 2: the add-slots endpoint", () => {
       { slotNumber: 4, status: "PENDING", scheduledFor: today.at("18:00:00") },
     ]);
     expect(current.status).toBe("PENDING");
-    await simulateExecution(dayId, 4, "COMPLETED");
+    await runSlot(dayId, 4, "COMPLETED");
     expect((await status()).status).toBe("COMPLETED");
+    expect(await memberBalance()).toBe("80"); // option 1's four slots and these four
   });
 });

@@ -2,7 +2,6 @@ import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSlot, wakeLeadMs } from "@/inngest/functions/run-slot";
 import { safetyNetTick } from "@/inngest/functions/safety-net-tick";
-import { slotEventsFor } from "@/lib/distribution/slots-changed";
 import { db } from "@/lib/db/client";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import { findDay } from "@/lib/distribution/day-store";
@@ -97,46 +96,6 @@ describe("run-distribution-slot", () => {
     expect(failed.status).toBe("FAILED");
     expect(failed.executionDetails).toMatchObject({ error: "step distribute failed 4 times" });
     expect(await db().ledgerEntry.count({ where: { slotId: slot.id } })).toBe(0);
-  });
-});
-
-describe("slot events sent on a change", () => {
-  it("schedule new and moved PENDING slots with idempotent ids, and cancel moved or removed ones", () => {
-    const at = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
-    const slot = (slotNumber: number, hour: number, status: "PENDING" | "COMPLETED" = "PENDING") => ({
-      slotNumber,
-      rosPercentage: "1",
-      scheduledFor: at(hour),
-      status,
-      attempts: 0,
-      executionDetails: null,
-    });
-    const day = {
-      premiumPoolAmount: "0",
-      performancePoolAmount: "0",
-      premiumPoolPaid: "0",
-      performancePoolPaid: "0",
-      description: "",
-      multiSlotEnabled: true,
-    };
-    const before = { ...day, slots: [slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 12), slot(4, 14)] };
-    const after = { ...day, slots: [slot(1, 8, "COMPLETED"), slot(2, 10), slot(3, 13), slot(5, 16)] };
-    const events = slotEventsFor({ dayId: 7, before, after }, "c1");
-    expect(events.map((e) => [e.name, e.data, e.id])).toEqual([
-      ["distribution/slot.changed", { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() }, "slot-changed-7-3-c1"],
-      ["distribution/slot.changed", { dayId: 7, slotNumber: 4, scheduledFor: "" }, "slot-removed-7-4-c1"],
-      [
-        "distribution/slot.scheduled",
-        { dayId: 7, slotNumber: 3, scheduledFor: at(13).toISOString() },
-        `slot-scheduled-7-3-${at(13).toISOString()}-c1`,
-      ],
-      [
-        "distribution/slot.scheduled",
-        { dayId: 7, slotNumber: 5, scheduledFor: at(16).toISOString() },
-        `slot-scheduled-7-5-${at(16).toISOString()}-c1`,
-      ],
-    ]);
-    expect(slotEventsFor({ dayId: 7, before: after, after }, "c2")).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { httpStatusOf } from "@/lib/http/error-status";
 import { planAddSlots } from "@/lib/distribution/plan-add-slots";
 import { addSlotsBody } from "@/lib/distribution/schemas";
 import { contextFor, dayWith, expectAppError, slot } from "../../helpers/plan-fixtures";
@@ -56,7 +57,7 @@ describe("planAddSlots", () => {
       "VALIDATION",
       "Slot 5 already exists",
     );
-    expect(error.status).toBe(400);
+    expect(httpStatusOf(error)).toBe(400);
   });
 
   it("is a 404 with nothing queued and a 409 while a slot is EXECUTING", () => {

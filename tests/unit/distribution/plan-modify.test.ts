@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { httpStatusOf } from "@/lib/http/error-status";
 import { planModify } from "@/lib/distribution/plan-modify";
 import { modifyBody } from "@/lib/distribution/schemas";
 import { contextFor, dayWith, expectAppError, slot } from "../../helpers/plan-fixtures";
@@ -99,7 +100,7 @@ describe("planModify", () => {
       () => planModify(null, modify({ distributionSlots: [{ slotNumber: 1, rosPercentage: 1 }] }), context),
       "NOT_FOUND",
     );
-    expect(error.status).toBe(404);
+    expect(httpStatusOf(error)).toBe(404);
   });
 
   it("is a 409 with the exact message while any slot is EXECUTING, even one the body leaves alone", () => {

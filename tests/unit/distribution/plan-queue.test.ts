@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { httpStatusOf } from "@/lib/http/error-status";
 import { Prisma } from "@/lib/db/generated/client";
 import { toDayState, type DayRow } from "@/lib/distribution/day-store";
 import { planQueue } from "@/lib/distribution/plan-queue";
@@ -156,7 +157,7 @@ describe("planQueue with a day: seed 001's merge", () => {
       "SLOTS_EXECUTING",
       "Cannot modify distribution while slots are executing",
     );
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
   });
 
   it("refuses to lower a pool below what was paid (409), and allows lowering to it or raising", () => {
@@ -166,7 +167,7 @@ describe("planQueue with a day: seed 001's merge", () => {
       () => planQueue(paid, queue({ premiumPoolAmount: 4999.99999999, distributionSlots: slots }), context),
       "POOL_ALREADY_PAID",
     );
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
     expectAppError(() => planQueue(paid, queue({ performancePoolAmount: 0, distributionSlots: slots }), context), "POOL_ALREADY_PAID");
     expect(planQueue(paid, queue({ premiumPoolAmount: 5000, distributionSlots: slots }), context).premiumPoolAmount).toBe("5000");
     expect(planQueue(paid, queue({ premiumPoolAmount: 7500.5, distributionSlots: slots }), context).premiumPoolAmount).toBe("7500.5");

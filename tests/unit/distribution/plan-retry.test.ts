@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { httpStatusOf } from "@/lib/http/error-status";
 import { planRetry } from "@/lib/distribution/plan-retry";
 import { slotStatuses } from "@/lib/distribution/slot-status";
 import { contextFor, dayWith, expectAppError, slot } from "../../helpers/plan-fixtures";
@@ -28,7 +29,7 @@ describe("planRetry", () => {
       "CONFLICT",
       `Slot 1 is ${status}; only a FAILED slot can be retried`,
     );
-    expect(error.status).toBe(409);
+    expect(httpStatusOf(error)).toBe(409);
   });
 
   it("is a 404 for a slot that does not exist or a day that was never queued", () => {

@@ -8,10 +8,11 @@ import { planModify } from "@/lib/distribution/plan-modify";
 import { planQueue } from "@/lib/distribution/plan-queue";
 import { planRetry } from "@/lib/distribution/plan-retry";
 import { addSlotsBody, modifyBody, queueBody } from "@/lib/distribution/schemas";
-import { assertTransition, countByStatus, deriveDayStatus, slotStatuses, type SlotStatus } from "@/lib/distribution/slot-status";
+import { countByStatus, deriveDayStatus, slotStatuses, type SlotStatus } from "@/lib/distribution/slot-status";
+import { assertTransition } from "@/lib/distribution/slot-transitions";
 import { calendarDateIn } from "@/lib/distribution/time-zone";
 import { toUnits } from "@/lib/distribution/money";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 // Random days: admin plans (queue, modify, add-slots, retry) interleaved with what executors do
 // (claim, complete, fail, reap, miss), each state stored and read back as the database would.

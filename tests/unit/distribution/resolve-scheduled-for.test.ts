@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { httpStatusOf } from "@/lib/http/error-status";
 import { resolveScheduledFor } from "@/lib/distribution/resolve-scheduled-for";
 import { contextFor, expectAppError } from "../../helpers/plan-fixtures";
 
@@ -27,7 +28,7 @@ describe("resolveScheduledFor: SPEC §4's order", () => {
 
   it("and with none of them is a 400", () => {
     const error = expectAppError(() => resolveScheduledFor({ slotNumber: 3 }, undefined, context), "VALIDATION", /Slot 3 has no time/);
-    expect(error.status).toBe(400);
+    expect(httpStatusOf(error)).toBe(400);
   });
 
   it("uses the settings time zone for local times", () => {

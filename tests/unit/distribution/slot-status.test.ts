@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  assertTransition,
-  canTransition,
-  countByStatus,
-  deriveDayStatus,
-  isEditable,
-  slotStatuses,
-  type SlotStatus,
-} from "@/lib/distribution/slot-status";
+import { countByStatus, deriveDayStatus, isEditable, slotStatuses, type SlotStatus } from "@/lib/distribution/slot-status";
+import { assertTransition, canTransition, IllegalTransitionError, slotTransitions } from "@/lib/distribution/slot-transitions";
 
 /** Every sequence of 1…maxLength statuses (so every multiset, in every order). */
 function sequences(maxLength: number): SlotStatus[][] {
@@ -94,7 +87,11 @@ describe("slot transitions", () => {
     const expected = allowed.has(`${from}→${to}`);
     expect(canTransition(from, to)).toBe(expected);
     if (expected) expect(() => assertTransition(from, to)).not.toThrow();
-    else expect(() => assertTransition(from, to)).toThrow(`A ${from} slot cannot become ${to}`);
+    else expect(() => assertTransition(from, to)).toThrow(new IllegalTransitionError(from, to));
+  });
+
+  it("reads as SPEC §2's table, removal of a PENDING slot included", () => {
+    expect(slotTransitions.map((move) => `${move.from}→${move.to}`)).toEqual([...allowed, "PENDING→removed"]);
   });
 
   it("makes COMPLETED terminal", () => {

@@ -14,5 +14,6 @@ export const POST = route(
     expectedVersion: (body) => body.expectedVersion,
     precheck: ({ body }) => precheckSlots({ request: body, slots: body.distributionSlots, pools: body, plan: planModify }),
   },
-  ({ session, body, expectedVersion }) => modifyDistribution({ actor: actorOf(session), request: body, expectedVersion }),
+  ({ session, body, expectedVersion, prechecked }) =>
+    modifyDistribution({ actor: actorOf(session), request: body, expectedVersion, settings: prechecked }),
 );

@@ -14,5 +14,6 @@ export const POST = route(
     expectedVersion: (body) => body.expectedVersion,
     precheck: ({ body }) => precheckSlots({ request: body, slots: body.slots, pools: body, plan: planQueue }),
   },
-  ({ session, body, expectedVersion }) => queueDistribution({ actor: actorOf(session), request: body, expectedVersion }),
+  ({ session, body, expectedVersion, prechecked }) =>
+    queueDistribution({ actor: actorOf(session), request: body, expectedVersion, settings: prechecked }),
 );

@@ -14,5 +14,6 @@ export const POST = route(
     expectedVersion: (body) => body.expectedVersion,
     precheck: ({ body }) => precheckSlots({ request: body, slots: body.additionalSlots, plan: planAddSlots }),
   },
-  ({ session, body, expectedVersion }) => addSlots({ actor: actorOf(session), request: body, expectedVersion }),
+  ({ session, body, expectedVersion, prechecked }) =>
+    addSlots({ actor: actorOf(session), request: body, expectedVersion, settings: prechecked }),
 );

@@ -15,12 +15,13 @@ export const POST = route(
     precheck: ({ body, params }) =>
       precheckScheduledFor({ slotNumber: params.slotNumber, scheduledFor: body.scheduledFor, date: body.date }),
   },
-  ({ session, body, params, expectedVersion }) =>
+  ({ session, body, params, expectedVersion, prechecked }) =>
     retrySlot({
       actor: actorOf(session),
       slotNumber: params.slotNumber,
       scheduledFor: body.scheduledFor,
       date: body.date,
       expectedVersion,
+      settings: prechecked,
     }),
 );
