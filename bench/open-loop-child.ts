@@ -1,7 +1,9 @@
 // The open-loop load generator, run as its own process by open-loop.ts so that its CPU is not
 // the bench's: GETs sent on a fixed schedule (request i at start + i / rate), whether or not
 // earlier ones have been answered. Latency runs from the scheduled send, so a server that falls
-// behind shows as latency rather than as a lower rate. Prints one JSON line of figures.
+// behind shows as latency rather than as a lower rate. At most `maxInFlight` requests wait for an
+// answer; a send due beyond that is dropped and counted (a server that far behind has failed the
+// rate, and an unbounded backlog would outlast the run by minutes). Prints one JSON line of figures.
 import http from "node:http";
 import { percentile } from "./http-load";
 
@@ -11,15 +13,19 @@ const plan = JSON.parse(process.argv[2] ?? "{}") as Plan;
 const url = new URL(plan.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 const timeoutMs = 10_000;
+const maxInFlight = 256;
 
 const latencies: number[] = [];
 let errors = 0;
 let notModified = 0;
+let dropped = 0;
+let inFlightNow = 0;
 let firstError: string | undefined;
 let etag: string | undefined;
 
 function send(scheduledAt: number): Promise<void> {
-  return new Promise((resolve) => {
+  inFlightNow++;
+  return new Promise<void>((resolve) => {
     const fail = (reason: string) => {
       errors++;
       firstError ??= reason;
@@ -41,7 +47,7 @@ function send(scheduledAt: number): Promise<void> {
     });
     request.on("timeout", () => request.destroy(new Error(`timed out after ${timeoutMs / 1000} s`)));
     request.on("error", (error) => fail(error.message));
-  });
+  }).finally(() => inFlightNow--);
 }
 
 const started = performance.now();
@@ -55,7 +61,8 @@ for (let i = 0; i < total && !stopped; i++) {
   const scheduledAt = started + (i * 1000) / plan.rate;
   const wait = scheduledAt - performance.now();
   if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-  inFlight.push(send(scheduledAt));
+  if (inFlightNow >= maxInFlight) dropped++;
+  else inFlight.push(send(scheduledAt));
 }
 await Promise.all(inFlight);
 agent.destroy();
@@ -68,7 +75,8 @@ console.log(
     rate: plan.rate,
     conditional: plan.conditional,
     requests: latencies.length,
-    errors,
+    errors: errors + dropped,
+    dropped,
     notModified,
     seconds: round(seconds),
     achievedPerSecond: round(latencies.length / seconds),

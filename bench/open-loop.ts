@@ -5,7 +5,10 @@ export type OpenLoopFigures = {
   rate: number;
   conditional: boolean;
   requests: number;
+  /** Failed answers plus dropped sends. */
   errors: number;
+  /** Sends not made because `maxInFlight` requests were already waiting (the server was that far behind). */
+  dropped: number;
   /** 304 answers (conditional load only). */
   notModified: number;
   seconds: number;
