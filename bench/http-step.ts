@@ -2,6 +2,7 @@ import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { openAuthSession } from "@/lib/auth/sessions";
 import { startAppServer } from "../tests/support/app-server";
 import { runLoad, type LoadFigures } from "./http-load";
+import { runOpenLoop, type OpenLoopFigures } from "./open-loop";
 import type { BenchOptions } from "./options";
 import { queueDueSlot, runDueSlot, type Actor, type SlotRun } from "./slot-run";
 
@@ -18,17 +19,30 @@ export type HttpFigures = {
   pacedIdle: LoadFigures;
   pacedDuringSlot: LoadFigures;
   pacedSlot: SlotRun;
+  /** Open loop at fixed rates (its own process): idle, idle with If-None-Match, and each rate during its own slot. */
+  openLoop: {
+    idle: OpenLoopFigures[];
+    idleConditional: OpenLoopFigures;
+    duringSlot: (OpenLoopFigures & { slotNumber: number; slotMs: number })[];
+  };
 };
+
+export const openLoopRates = [100, 500, 1_000];
 
 const statusPath = "/api/admin/daily-declaration-returns/today/status";
 
 const describe = (f: LoadFigures) =>
   `${f.requests} requests in ${f.seconds} s, p50 ${f.p50Ms} / p95 ${f.p95Ms} / p99 ${f.p99Ms} / max ${f.maxMs} ms, ${f.requestsPerSecond} req/s, ${f.errors} errors`;
 
-type Load = Parameters<typeof runLoad>[0];
+const describeOpen = (f: OpenLoopFigures) =>
+  `${f.requests} requests in ${f.seconds} s (${f.achievedPerSecond}/s), p50 ${f.p50Ms} / p99 ${f.p99Ms} / max ${f.maxMs} ms, ${f.errors} errors${f.notModified ? `, ${f.notModified} × 304` : ""}`;
 
 /** Queues the next slot due now and runs it in this process while `load` runs until it ends. */
-async function loadDuringSlot(admin: Actor, slotNumber: number, load: Load): Promise<{ figures: LoadFigures; slot: SlotRun }> {
+async function loadDuringSlot<F>(
+  admin: Actor,
+  slotNumber: number,
+  load: (until: Promise<SlotRun>) => Promise<F>,
+): Promise<{ figures: F; slot: SlotRun }> {
   // Pools rise each slot, so each slot also pays the rise (pools are day totals).
   await queueDueSlot(admin, {
     slotNumber,
@@ -38,7 +52,7 @@ async function loadDuringSlot(admin: Actor, slotNumber: number, load: Load): Pro
   });
   const slotRun = runDueSlot();
   slotRun.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-  const figures = await runLoad({ ...load, until: slotRun });
+  const figures = await load(slotRun);
   return { figures, slot: await slotRun };
 }
 
@@ -70,23 +84,39 @@ export async function measureHttp(options: BenchOptions, admin: Actor, log: (lin
     log(`  1 client, back to back: ${describe(sequential)}`);
     const idle = await runLoad(closed);
     log(`  ${options.concurrency} clients, back to back: ${describe(idle)}`);
-    const during = await loadDuringSlot(admin, 2, {
-      ...closed,
-      maxRequests: Number.MAX_SAFE_INTEGER,
-      maxSeconds: options.httpDuringMaxSeconds,
-    });
+    const during = await loadDuringSlot(admin, 2, (until) =>
+      runLoad({ ...closed, maxRequests: Number.MAX_SAFE_INTEGER, maxSeconds: options.httpDuringMaxSeconds, until }),
+    );
     log(
       `  ${options.concurrency} clients, back to back, during slot 2 (${(during.slot.wallMs / 1000).toFixed(2)} s): ${describe(during.figures)}`,
     );
 
     const pacedIdle = await runLoad(paced);
     log(`  ${options.concurrency} clients polling every ${options.pollMs} ms: ${describe(pacedIdle)}`);
-    const pacedDuring = await loadDuringSlot(admin, 3, { ...paced, maxSeconds: options.httpDuringMaxSeconds });
+    const pacedDuring = await loadDuringSlot(admin, 3, (until) => runLoad({ ...paced, maxSeconds: options.httpDuringMaxSeconds, until }));
     log(
       `  ${options.concurrency} clients polling every ${options.pollMs} ms, during slot 3 (${(pacedDuring.slot.wallMs / 1000).toFixed(2)} s): ${describe(pacedDuring.figures)}`,
     );
 
+    const openIdle: OpenLoopFigures[] = [];
+    for (const rate of openLoopRates) {
+      openIdle.push(await runOpenLoop({ ...base, rate, seconds: options.openLoopSeconds }));
+      log(`  open loop ${rate} req/s: ${describeOpen(openIdle.at(-1)!)}`);
+    }
+    const idleConditional = await runOpenLoop({ ...base, rate: 1_000, seconds: options.openLoopSeconds, conditional: true });
+    log(`  open loop 1000 req/s with If-None-Match: ${describeOpen(idleConditional)}`);
+    const openDuring: HttpFigures["openLoop"]["duringSlot"] = [];
+    for (const [index, rate] of openLoopRates.entries()) {
+      const slotNumber = 4 + index;
+      const run = await loadDuringSlot(admin, slotNumber, (until) =>
+        runOpenLoop({ ...base, rate, seconds: options.httpDuringMaxSeconds, until }),
+      );
+      openDuring.push({ ...run.figures, slotNumber, slotMs: run.slot.wallMs });
+      log(`  open loop ${rate} req/s during slot ${slotNumber} (${(run.slot.wallMs / 1000).toFixed(2)} s): ${describeOpen(run.figures)}`);
+    }
+
     return {
+      openLoop: { idle: openIdle, idleConditional, duringSlot: openDuring },
       sequential,
       idle,
       duringSlot: during.figures,

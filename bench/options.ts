@@ -14,14 +14,18 @@ export type BenchOptions = {
   concurrency: number;
   /** The paced load: each client polls once per this many ms, as an open dashboard would. */
   pollMs: number;
+  /** Each idle open-loop rate runs this long. */
+  openLoopSeconds: number;
   quick: boolean;
+  /** --no-http: seed, floor, slot 1, loop and ledger check only (no app server, no build). */
+  http: boolean;
 };
 
 export const defaultBenchDatabaseUrl = "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_bench";
 
-const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N]
+const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N] [--no-http]
   env: BENCH_DATABASE_URL, BENCH_STAKES, BENCH_USERS, BENCH_LOOP_SAMPLE, BENCH_PORT,
-       BENCH_HTTP_REQUESTS, BENCH_HTTP_SECONDS, BENCH_HTTP_DURING_MAX_SECONDS, BENCH_CONCURRENCY, BENCH_POLL_MS`;
+       BENCH_HTTP_REQUESTS, BENCH_HTTP_SECONDS, BENCH_HTTP_DURING_MAX_SECONDS, BENCH_CONCURRENCY, BENCH_POLL_MS, BENCH_OPEN_LOOP_SECONDS`;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -37,7 +41,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     if (!match) throw new Error(`Unknown argument "${arg}"\n${usage}`);
     flags.set(match[1], match[2] ?? "true");
   }
-  const known = new Set(["quick", "stakes", "users", "loop-sample"]);
+  const known = new Set(["quick", "stakes", "users", "loop-sample", "no-http"]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown flag --${name}\n${usage}`);
 
   const quick = flags.has("quick");
@@ -55,6 +59,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     httpDuringMaxSeconds: positiveInteger("BENCH_HTTP_DURING_MAX_SECONDS", env.BENCH_HTTP_DURING_MAX_SECONDS, 180),
     concurrency: positiveInteger("BENCH_CONCURRENCY", env.BENCH_CONCURRENCY, 50),
     pollMs: positiveInteger("BENCH_POLL_MS", env.BENCH_POLL_MS, 1_000),
+    openLoopSeconds: positiveInteger("BENCH_OPEN_LOOP_SECONDS", env.BENCH_OPEN_LOOP_SECONDS, 10),
     quick,
+    http: !flags.has("no-http"),
   };
 }

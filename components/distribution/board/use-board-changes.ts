@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/components/ui/toaster";
 import type { DistributionStatus } from "@/lib/distribution/status-view";
-import { distributionApi, getJson } from "../api";
+import { fetchTodayStatus } from "../hooks/fetch-today-status";
 import { useAddSlots } from "../hooks/use-add-slots";
 import { useModifyDistribution } from "../hooks/use-modify-distribution";
 import type { ChangeResult } from "../hooks/mutation-result";
@@ -51,7 +51,7 @@ export function useBoardChanges(options: { status: DistributionStatus; draft: Bo
   const freshStatus = () =>
     client.fetchQuery({
       queryKey: distributionKeys.todayStatus(),
-      queryFn: () => getJson<DistributionStatus>(`${distributionApi}/today/status`),
+      queryFn: () => fetchTodayStatus(client),
       staleTime: 0,
     });
 

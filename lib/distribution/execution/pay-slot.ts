@@ -36,6 +36,12 @@ const unpaidUnits = (amount: string, paid: string) => {
   return units > 0n ? units : 0n;
 };
 
+/**
+ * The payout's sort and hash memory, for its transaction only. At the server's default (4 MB)
+ * a million-stake slot's per-user sums spill to disk in dozens of batches.
+ */
+export const payoutWorkMem = "64MB";
+
 const poolStats = (payout: PoolPayout) => ({ qualifiedUsers: payout.qualifiedUsers, ...stats(payout) });
 
 /**
@@ -52,13 +58,13 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
     WHERE s.id = ${claim.slotId} AND s.status = 'EXECUTING' AND s.lease_owner = ${claim.leaseOwner}
     FOR UPDATE OF s`;
   if (!slot) throw new LeaseLostError(claim);
+  await tx.$queryRaw`SELECT set_config('work_mem', ${payoutWorkMem}, true)`;
 
   const [ros] = await tx.$queryRaw<{ count: number; total: string }[]>`
     WITH paid AS (
       INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount)
       SELECT ${claim.slotId}, 'ROS'::"LedgerKind", s.id, s.user_id, ${rosAmountSql(slot.ros_percentage)}
       FROM ${payableStakesSql(slot.scheduled_for)} AND ${rosAmountSql(slot.ros_percentage)} > 0
-      ORDER BY s.id
       RETURNING amount)
     SELECT count(*)::int AS count, coalesce(sum(amount), 0)::text AS total FROM paid`;
 
@@ -68,6 +74,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
       kind: "PREMIUM_POOL",
       units: unpaidUnits(slot.premium_pool_amount, slot.premium_pool_paid),
       weights: Prisma.sql`SELECT user_id, 1::numeric AS weight FROM (${premiumQualifiedSql(settings.premiumMinStake, slot.scheduled_for)}) q`,
+      equalWeights: true,
     }),
   );
   const [performance] = await tx.$queryRaw<PoolPayout[]>(
