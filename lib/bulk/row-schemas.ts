@@ -36,7 +36,7 @@ function decimalOfNumberOrFraction(value: number): string | null {
 
 const externalId = (label: string) =>
   z
-    .string({ error: `${label} must be text` })
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
     .trim()
     .min(1, `${label} is required`)
     .max(128, `${label} must be at most 128 characters`)

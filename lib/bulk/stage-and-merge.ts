@@ -1,5 +1,13 @@
 import type { RowError } from "./row-schemas";
-import { analyzeStagingSql, bulkLockSql, bulkSql, createStagingSql, validateStagingSql, type BulkKind } from "./staging-sql";
+import {
+  analyzeStagingSql,
+  bulkLockSql,
+  bulkSql,
+  bulkWorkMemSql,
+  createStagingSql,
+  validateStagingSql,
+  type BulkKind,
+} from "./staging-sql";
 
 /** What the shared SQL needs from a connection inside an open transaction: Prisma's or pg's. */
 export type SqlRunner = {
@@ -16,14 +24,28 @@ export type StageOutcome = { ok: true; counts: MergeCounts } | { ok: false; erro
  * them there, and unless a row is refused merge them in one statement. On refusal nothing is
  * merged, and the caller rolls back.
  */
-export async function stageAndMerge(options: { runner: SqlRunner; kind: BulkKind; load: () => Promise<number> }): Promise<StageOutcome> {
+export async function stageAndMerge(options: {
+  runner: SqlRunner;
+  kind: BulkKind;
+  load: () => Promise<number>;
+  /** Told how long each step took (the import benchmark prints it). */
+  onStep?: (step: "load" | "validate" | "merge", ms: number) => void;
+}): Promise<StageOutcome> {
   const { runner, kind } = options;
+  let since = performance.now();
+  const stepDone = (step: "load" | "validate" | "merge") => {
+    options.onStep?.(step, performance.now() - since);
+    since = performance.now();
+  };
   await runner.execute(bulkLockSql);
+  await runner.execute(bulkWorkMemSql);
   await runner.execute(createStagingSql(kind));
   const staged = await options.load();
   // A temporary table has no statistics until analysed: without them a million rows get a nested loop.
   await runner.execute(analyzeStagingSql(kind));
+  stepDone("load");
   const refused = await runner.query<{ row_no: number; field: string; message: string; total: number }>(validateStagingSql(kind));
+  stepDone("validate");
   if (refused.length > 0) {
     return {
       ok: false,
@@ -32,5 +54,6 @@ export async function stageAndMerge(options: { runner: SqlRunner; kind: BulkKind
     };
   }
   const [merged] = await runner.query<{ created: number; updated: number }>(bulkSql[kind].merge);
+  stepDone("merge");
   return { ok: true, counts: { created: merged.created, updated: merged.updated, unchanged: staged - merged.created - merged.updated } };
 }

@@ -131,3 +131,6 @@ export const validateStagingSql = (kind: BulkKind) =>
 export const bulkLockSql = "SELECT pg_advisory_xact_lock(7263011)";
 
 export const analyzeStagingSql = (kind: BulkKind) => `ANALYZE ${bulkSql[kind].table}`;
+
+// The hash joins of a million-row merge spill to disk at the default 4 MB; this transaction only.
+export const bulkWorkMemSql = "SET LOCAL work_mem = '64MB'";
