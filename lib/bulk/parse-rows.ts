@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { unstorableReason } from "@/lib/http/storable-text";
-import { memberRow, stakeRow, type MemberRow, type RowError, type StakeRow } from "./row-schemas";
+import { memberRows, stakeRows, type MemberRow, type RowError, type StakeRow } from "./row-schemas";
 import type { BulkKind } from "./staging-sql";
 
 type RowOf = { members: MemberRow; stakes: StakeRow };
-const schemas = { members: memberRow, stakes: stakeRow } as const;
+const schemas = { members: memberRows.element, stakes: stakeRows.element } as const;
 
 function issueToRowError(row: number, issue: z.core.$ZodIssue): RowError {
   if (issue.code === "unrecognized_keys") return { row, field: issue.keys[0] ?? null, message: `unknown field ${issue.keys.join(", ")}` };

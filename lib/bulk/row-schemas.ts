@@ -76,5 +76,9 @@ export const stakeRow = z
   });
 export type StakeRow = z.output<typeof stakeRow>;
 
+/** The bulk bodies as the OpenAPI document shows them; the routes parse each row with the element schema. */
+export const memberRows = z.array(memberRow).max(maxRowsPerRequest);
+export const stakeRows = z.array(stakeRow).max(maxRowsPerRequest);
+
 /** One refused row: its index in the request (or its line in a file), the field, and why. */
 export type RowError = { row: number; field: string | null; message: string };

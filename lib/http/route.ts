@@ -6,6 +6,7 @@ import { tallyAnonymousRefusal } from "@/lib/audit/tally-refusal";
 import { sessionFromCookies } from "@/lib/auth/session-cookie";
 import type { AuthSession } from "@/lib/auth/sessions";
 import { requireStepUp } from "@/lib/auth/step-up";
+import type { RouteContract } from "@/lib/openapi/route-contract";
 import { AppError } from "./app-error";
 import { expectedVersionOf } from "./expected-version";
 import { assertSameOrigin } from "./origin";
@@ -21,8 +22,10 @@ type RouteOptions<TBody, TQuery, TParams> = {
   /** Mutations need the 2FA step-up unless this is false (only for enrolling 2FA itself). */
   stepUp?: boolean;
   body?: z.ZodType<TBody>;
-  /** Instead of `body`: reads and parses the body itself (the bulk routes' arrays and NDJSON). */
+  /** Instead of `body`: reads and parses the body itself (the bulk routes' arrays and NDJSON)… */
   readBody?: (request: Request) => Promise<TBody>;
+  /** …with this schema, which the OpenAPI document shows. */
+  readBodySchema?: z.ZodType;
   /** An API key holding this scope may call the route in place of a signed-in session (decision 021). */
   apiKeyScope?: ApiKeyScope;
   query?: z.ZodType<TQuery>;
@@ -79,7 +82,15 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
   options: RouteOptions<TBody, TQuery, TParams>,
   handler: (context: RouteContext<TBody, TQuery, TParams>) => Promise<unknown>,
 ) {
-  return async (request: Request, nextContext?: NextContext): Promise<Response> => {
+  const contract: RouteContract = {
+    access: options.access,
+    apiKeyScope: options.apiKeyScope,
+    stepUp: Boolean(options.action) && options.stepUp !== false,
+    body: options.body ?? options.readBodySchema,
+    query: options.query,
+    params: options.params,
+  };
+  const handle = async (request: Request, nextContext?: NextContext): Promise<Response> => {
     const caller: Caller = { session: null, apiKey: null };
     try {
       await authenticate(request, { access: options.access, apiKeyScope: options.apiKeyScope, forReading: !options.action }, caller);
@@ -114,6 +125,7 @@ export function route<TBody = undefined, TQuery = undefined, TParams = Record<st
       return errorResponse(error);
     }
   };
+  return Object.assign(handle, { contract });
 }
 
 /** A refusal of a signed-in session or a live API key is an audit row; an anonymous one only counts in a tally. */

@@ -115,6 +115,8 @@ export const accessTable: Record<string, AccessRow> = {
   "PUT /api/inngest": { request: { body: {} }, expect: everyone({ status: 404, code: "NOT_FOUND" }) },
   // With a database and no METRICS_TOKEN the endpoint does not exist.
   "GET /api/metrics": { request: {}, expect: everyone({ status: 404, code: "NOT_FOUND" }) },
+  // Public (decision 021): it describes the API and holds no data.
+  "GET /api/openapi.json": { request: {}, expect: everyone({ status: 200 }) },
   "GET /api/[...path]": notFound,
   "POST /api/[...path]": notFound,
   "PUT /api/[...path]": notFound,

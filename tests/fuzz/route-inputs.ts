@@ -176,6 +176,7 @@ export const fuzzTable: Record<string, FuzzRow> = {
   },
   "GET /api/account/step-up": { as: "admin", input: ignoredInput, expect: "ignored" },
   "GET /api/admin/api-keys": { as: "admin", input: ignoredInput, expect: "ignored" },
+  "GET /api/openapi.json": { as: "anonymous", input: ignoredInput, expect: "ignored" },
   "POST /api/admin/api-keys": {
     as: "admin",
     input: jsonMutation(
