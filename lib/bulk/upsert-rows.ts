@@ -12,6 +12,22 @@ const refusal = (errors: RowError[], errorCount: number) =>
     details: errors.slice(0, maxReportedErrors),
   });
 
+// Bulk writes take turns (one advisory lock), so only a write outside them — a console account
+// created with the same email meanwhile — can still collide with a merge.
+const isUniqueViolation = (error: unknown) =>
+  /23505|duplicate key value|Unique constraint/i.test(`${String(error)} ${JSON.stringify(error) ?? ""}`);
+
+/** The transaction of one upsert; a unique violation from a concurrent writer is a 409 to retry, not a 500. */
+async function mergeInTransaction<T>(work: (tx: DbExecutor) => Promise<T>, options: { timeoutMs: number }): Promise<T> {
+  try {
+    return await inTransaction(work, options);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "Another write changed these rows at the same moment; send the request again");
+    throw error;
+  }
+}
+
 const runnerOf = (tx: DbExecutor): SqlRunner => ({
   query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params),
   execute: (sql: string) => tx.$executeRawUnsafe(sql),
@@ -35,7 +51,7 @@ export async function upsertRows(options: { kind: BulkKind; actor: AuditActor; b
       errors.length,
     );
 
-  const counts = await inTransaction(
+  const counts = await mergeInTransaction(
     async (tx) => {
       const outcome = await stageAndMerge({
         runner: runnerOf(tx),

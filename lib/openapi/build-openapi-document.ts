@@ -8,8 +8,9 @@ type JsonSchema = Record<string, unknown>;
 
 /** A request schema as clients must send it (the input side of transforms and defaults). */
 export const requestJsonSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
-  return rest;
+  const jsonSchema: JsonSchema = { ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) };
+  delete jsonSchema.$schema; // the document's jsonSchemaDialect says it once
+  return jsonSchema;
 };
 
 const errorSchema: JsonSchema = {
