@@ -22,7 +22,7 @@ async function mergeInTransaction<T>(work: (tx: DbExecutor) => Promise<T>, optio
   try {
     return await inTransaction(work, options);
   } catch (error) {
-    if (isUniqueViolation(error))
+    if (!(error instanceof AppError) && isUniqueViolation(error))
       throw new AppError("CONFLICT", "Another write changed these rows at the same moment; send the request again");
     throw error;
   }
