@@ -72,7 +72,7 @@ export async function upsertRows(options: { kind: BulkKind; actor: AuditActor; b
   );
   return {
     success: true as const,
-    message: `${staging.length} ${kind === "members" ? "member" : "stake"} rows: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+    message: `${staging.length} ${kind === "members" ? "member" : "stake"} row${staging.length === 1 ? "" : "s"}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
     ...counts,
   };
 }
