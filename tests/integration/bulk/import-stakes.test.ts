@@ -28,6 +28,13 @@ async function run(args: string[]) {
   return { code, log: log.join("\n"), errors: errors.join("\n") };
 }
 
+/** Every stake's every column, hashed in SQL: 100,000 rows compared without loading them. */
+async function stakesFingerprint() {
+  const [row] = await db().$queryRaw<{ n: number; digest: string }[]>`
+    SELECT count(*)::int AS n, md5(string_agg(s::text, ',' ORDER BY s.id)) AS digest FROM stakes s`;
+  return row;
+}
+
 async function file(name: string, lines: string[]) {
   const full = path.join(dir, name);
   await writeFile(full, `${lines.join("\n")}\n`);
@@ -108,11 +115,11 @@ describe("npm run import:stakes", () => {
       ended: stakeCount / 10,
     });
 
-    const before = await snapshotState();
+    const before = await stakesFingerprint();
     const again = await run([clean]);
     expect(again.log).toContain("0 created, 0 updated, 100,000 unchanged");
-    expect(await snapshotState()).toEqual(before);
-  });
+    expect(await stakesFingerprint()).toEqual(before);
+  }, 240_000);
 
   it("takes NDJSON and refuses a stake moved to another member", async () => {
     const ndjson = await file("moved.ndjson", [
