@@ -170,3 +170,6 @@ export const dateParam = z.object({ date: dayDate });
 export const historyQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+
+/** POST …/test-execute-cron: one scheduler tick as of `now`. */
+export const tickBody = z.object({ now: isoInstant("now").optional() });

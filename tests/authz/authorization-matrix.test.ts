@@ -3,11 +3,13 @@ import { openAuthSession } from "@/lib/auth/sessions";
 import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { verifySessionCode } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db/client";
+import { apiKeyScopes, type ApiKeyScope } from "@/lib/api-keys/scopes";
+import { createTestApiKey } from "../factories/api-keys";
 import { codeFor, createConsoleUser, wrongCodeFor, type ConsoleUser } from "../factories/users";
 import { appServerForThisFile } from "../helpers/file-app-server";
 import { useMiddayTimeZone } from "../helpers/today";
 import { apiRoutes, routeKeys, type ApiRoute } from "../support/api-routes";
-import { accessTable, actors, type AccessRow, type Actor } from "./route-access";
+import { accessTable, actors, keyActors, keyExpectation, type AccessRow, type Actor, type KeyActor } from "./route-access";
 
 // SPEC §9: every route refuses anonymous callers, VIEWERs (for mutations), and wrong, replayed
 // and locked-out 2FA. Over real HTTP, for every route file on disk × every caller; the table
@@ -18,6 +20,22 @@ let routes: ApiRoute[];
 let viewer: ConsoleUser;
 let admin: ConsoleUser;
 let replayer: { user: ConsoleUser; spentCode: string };
+let revokedKey: string;
+const keysByScopes = new Map<string, string>();
+
+/** A live key holding exactly `scopes` (made once per set). */
+async function keyWith(scopes: ApiKeyScope[]): Promise<string> {
+  const name = [...scopes].sort().join("+");
+  if (!keysByScopes.has(name)) keysByScopes.set(name, (await createTestApiKey({ scopes })).key);
+  return keysByScopes.get(name)!;
+}
+
+function keyOf(actor: KeyActor, row: AccessRow): Promise<string> {
+  if (actor === "revokedKey") return Promise.resolve(revokedKey);
+  const scope = row.apiKey?.scope;
+  if (actor === "keyWithScope") return keyWith(scope ? [scope] : [...apiKeyScopes]);
+  return keyWith(apiKeyScopes.filter((other) => other !== scope));
+}
 
 beforeAll(async () => {
   routes = await apiRoutes();
@@ -27,6 +45,7 @@ beforeAll(async () => {
   const spentCode = await codeFor(user);
   await verifySessionCode({ sessionId: await openAuthSession(user.id), userId: user.id, code: spentCode });
   replayer = { user, spentCode };
+  revokedKey = (await createTestApiKey({ scopes: [...apiKeyScopes], revoked: true })).key;
 });
 
 /** A fresh session of the user: every cell starts with its own, so one cell's failures never lock the next. */
@@ -58,14 +77,19 @@ async function caller(actor: Actor | "adminWithCode"): Promise<{ cookie?: string
   }
 }
 
-async function send(method: string, pattern: string, row: AccessRow, who: { cookie?: string; code?: string }) {
-  const { params = {}, query, body, form } = row.request;
+async function send(method: string, pattern: string, row: AccessRow, who: { cookie?: string; code?: string; key?: string }) {
+  const { params = {}, query, body, rows, form } = row.request;
   const path = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => params[name] ?? name);
   const url = `${app().baseUrl}${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
   const headers: Record<string, string> = { origin: app().baseUrl };
   if (who.cookie) headers.cookie = who.cookie;
+  if (who.key) headers.authorization = `Bearer ${who.key}`;
   let payload: string | undefined;
-  if (form) {
+  if (rows) {
+    headers["content-type"] = "application/json";
+    if (who.code) headers["x-two-factor-code"] = who.code;
+    payload = JSON.stringify(rows);
+  } else if (form) {
     headers["content-type"] = "application/x-www-form-urlencoded";
     payload = new URLSearchParams(form).toString();
   } else if (body && method !== "GET") {
@@ -98,6 +122,13 @@ describe("the authorization matrix", () => {
         answers.push(`${key} as ${actor}: ${response.status}${want.code ? ` ${body.code}` : ""}`);
         if (response.status === 429)
           expect(Number(response.headers.get("retry-after")), `${key} as ${actor}: Retry-After`).toBeGreaterThan(0);
+      }
+      for (const actor of keyActors) {
+        const response = await send(method, pattern, row, { key: await keyOf(actor, row) });
+        const body = (response.headers.get("content-type") ?? "").includes("json") ? ((await response.json()) as { code?: string }) : {};
+        const want = keyExpectation(row, actor);
+        expected.push(`${key} as ${actor}: ${want.status}${want.code ? ` ${want.code}` : ""}`);
+        answers.push(`${key} as ${actor}: ${response.status}${want.code ? ` ${body.code}` : ""}`);
       }
     }
     expect(answers).toEqual(expected);

@@ -18,6 +18,7 @@ import {
   wrongType,
   type FuzzRequest,
 } from "./hostile";
+import { bulkMembersInput, bulkStakesInput } from "./bulk-inputs";
 
 // The HTTP fuzz suite's table (tests/fuzz/http-fuzz.test.ts): for every "METHOD /api/… pattern"
 // of the route files, who calls it and which hostile inputs it gets. `refused`: every input is
@@ -174,6 +175,37 @@ export const fuzzTable: Record<string, FuzzRow> = {
     expect: "refused",
   },
   "GET /api/account/step-up": { as: "admin", input: ignoredInput, expect: "ignored" },
+  "GET /api/admin/api-keys": { as: "admin", input: ignoredInput, expect: "ignored" },
+  "GET /api/openapi.json": { as: "anonymous", input: ignoredInput, expect: "ignored" },
+  "POST /api/admin/api-keys": {
+    as: "admin",
+    input: jsonMutation(
+      { name: "fuzz", scopes: ["payouts:read"] },
+      {
+        name: fc.oneof(badText(100), fc.constantFrom("", "  ", "a/b", "<script>", "x\ny")),
+        scopes: fc.oneof(
+          wrongType("array"),
+          fc.constantFrom([], ["payouts:write"], ["payouts:read", "payouts:read"], ["admin"], ["members:write", "*"]),
+          fc.array(badText(20), { minLength: 1, maxLength: 3 }),
+        ),
+      },
+    ),
+    expect: "refused",
+  },
+  "POST /api/admin/api-keys/[id]/revoke": {
+    as: "admin",
+    path: { id: "1" },
+    input: fc.oneof(
+      badSlotNumber
+        .filter((segment) => !/^[1-9]\d{0,8}$/.test(decodeURIComponent(segment)))
+        .map((id) => ({ path: { id }, body: "{}", contentType: "application/json" })),
+      fc.constantFrom("0", "01", "-1", "1234567890", "1.0").map((id) => ({ path: { id }, body: "{}", contentType: "application/json" })),
+      jsonMutation({}, { reason: fc.jsonValue() }).map((input) => ({ ...input, path: { id: "1" } })),
+    ),
+    expect: "refused",
+  },
+  "PUT /api/admin/members": { as: "admin", input: bulkMembersInput, expect: "refused" },
+  "PUT /api/admin/stakes": { as: "admin", input: bulkStakesInput, expect: "refused" },
   "GET /api/admin/audit-log": {
     as: "admin",
     input: badQuery({

@@ -4,16 +4,20 @@ import { db } from "@/lib/db/client";
 // purpose: refusals are audited.
 
 export async function snapshotState() {
-  const [days, slots, settings, ledger, wallets, stakes] = await Promise.all([
+  const [days, slots, settings, ledger, wallets, stakes, members, apiKeys] = await Promise.all([
     db().day.findMany({ orderBy: { id: "asc" } }),
     db().slot.findMany({ orderBy: { id: "asc" } }),
     db().settings.findMany({ orderBy: { id: "asc" } }),
     db().ledgerEntry.findMany({ orderBy: [{ slotId: "asc" }, { kind: "asc" }, { subjectId: "asc" }] }),
     db().wallet.findMany({ orderBy: { userId: "asc" } }),
     db().stake.findMany({ orderBy: { id: "asc" } }),
+    // Members as the bulk upserts write them (not the sign-in fields a valid code moves on).
+    db().user.findMany({ orderBy: { id: "asc" }, select: { id: true, externalId: true, email: true, name: true, performanceScore: true } }),
+    // Keys without their last use, which any authenticated request may move.
+    db().apiKey.findMany({ orderBy: { id: "asc" }, omit: { lastUsedAt: true } }),
   ]);
   // Through JSON so Decimals and Dates compare by value.
-  return JSON.parse(JSON.stringify({ days, slots, settings, ledger, wallets, stakes })) as unknown;
+  return JSON.parse(JSON.stringify({ days, slots, settings, ledger, wallets, stakes, members, apiKeys })) as unknown;
 }
 
 /** The stored slots of a day by slot number, as JSON values, for "left untouched" checks. */

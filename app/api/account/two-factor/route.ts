@@ -1,14 +1,6 @@
-import { z } from "zod";
+import { enrollBody } from "@/lib/auth/enroll-body";
 import { completeTwoFactorEnrollment } from "@/lib/auth/two-factor-enrollment";
 import { route } from "@/lib/http/route";
-
-const enrollBody = z.object({
-  enrollmentToken: z.string().min(1).max(1000),
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, "code must be 6 digits"),
-});
 
 // POST /api/account/two-factor – finish 2FA enrollment with a code from the new authenticator
 export const POST = route(

@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { tick } from "@/lib/distribution/execution/tick";
-import { isoInstant } from "@/lib/distribution/schemas";
+import { tickBody } from "@/lib/distribution/schemas";
 import { route } from "@/lib/http/route";
-
-const tickBody = z.object({ now: isoInstant("now").optional() });
 
 const enabled = () => process.env.ENABLE_TEST_ENDPOINTS === "true";
 
@@ -14,7 +11,8 @@ const runTick = route({ access: "admin", action: "scheduler.test-tick", body: ti
   return { success: true, message: `Executed ${result.executed.length} slot(s)`, ...result };
 });
 
-export async function POST(request: Request) {
+async function handle(request: Request) {
   if (!enabled()) return Response.json({ success: false, code: "NOT_FOUND", message: "Not found" }, { status: 404 });
   return runTick(request);
 }
+export const POST = Object.assign(handle, { contract: runTick.contract });

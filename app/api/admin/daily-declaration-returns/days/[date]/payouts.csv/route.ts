@@ -1,11 +1,14 @@
-import { actorOf } from "@/lib/http/actor";
+import { callerActorOf } from "@/lib/http/actor";
 import { route } from "@/lib/http/route";
 import { exportPayoutsCsv } from "@/lib/payouts/export-payouts-csv";
 import { payoutExportParams, payoutExportQuery } from "@/lib/payouts/export-schemas";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/admin/daily-declaration-returns/days/{date}/payouts.csv?slot=N – the day's ledger entries as CSV (ADMIN, VIEWER; audited)
-export const GET = route({ access: "signed-in", params: payoutExportParams, query: payoutExportQuery }, ({ session, params, query }) =>
-  exportPayoutsCsv({ actor: actorOf(session), date: params.date, slotNumber: query.slot }),
+// GET /api/admin/daily-declaration-returns/days/{date}/payouts.csv?slot=N – the day's ledger entries as CSV
+// (ADMIN, VIEWER, or an API key with payouts:read; audited)
+export const GET = route(
+  { access: "signed-in", apiKeyScope: "payouts:read", params: payoutExportParams, query: payoutExportQuery },
+  ({ session, apiKey, params, query }) =>
+    exportPayoutsCsv({ actor: callerActorOf(session, apiKey), date: params.date, slotNumber: query.slot }),
 );
