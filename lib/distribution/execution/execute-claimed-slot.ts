@@ -1,4 +1,5 @@
 import { inTransaction } from "@/lib/db/client";
+import { retryOnSerializationFailure } from "@/lib/db/snapshot-retry";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
@@ -10,6 +11,7 @@ import { leaseSeconds } from "./lease";
 import { LeaseLostError, paySlot } from "./pay-slot";
 import { applyPayoutDeadline, explainPayoutError, payoutDeadlineMs } from "./payout-deadline";
 import { retryWrite } from "./retry-write";
+import { wakeOutboxDeliverer } from "@/lib/webhooks/outbox-deliverer";
 
 export type SlotOutcome = {
   slotId: number;
@@ -38,17 +40,23 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
   });
   const deadlineMs = payoutDeadlineMs();
   try {
-    const { details, totals } = await inTransaction(
-      async (tx) => {
-        await applyPayoutDeadline(tx, deadlineMs);
-        const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
-        await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
-        return result;
-      },
-      // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
-      { timeoutMs: deadlineMs + 5_000 },
+    // One snapshot for the ROS and both pools (REPEATABLE READ); a refused snapshot runs again.
+    const { details, totals } = await retryOnSerializationFailure(
+      () =>
+        inTransaction(
+          async (tx) => {
+            await applyPayoutDeadline(tx, deadlineMs);
+            const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
+            await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);
+            return result;
+          },
+          // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
+          { timeoutMs: deadlineMs + 5_000, repeatableRead: true },
+        ),
+      { onRetry: (error, run) => logEvent("slot.snapshot-retry", { ...base, run, error: adminMessageOf(error) }, "warn") },
     );
     const durationMs = Date.now() - startedAt.getTime();
+    wakeOutboxDeliverer(); // the slot's message committed with it
     forgetTodayStatus();
     logEvent("slot.completed", { ...base, durationMs, stakesPaid: details.rosStats.processedStakes, totalPaid: totals.all });
     recordSlotExecution({ status: "COMPLETED", durationMs, stakesPaid: details.rosStats.processedStakes });
@@ -71,6 +79,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
       forMs: leaseSeconds() * 1000,
       onRetry: (retryError, waitMs) => logEvent("slot.fail-write-retry", { ...base, waitMs, error: adminMessageOf(retryError) }, "warn"),
     });
+    wakeOutboxDeliverer();
     forgetTodayStatus();
     if (!failed) {
       logEvent("slot.lease-lost", { ...base, durationMs }, "warn");

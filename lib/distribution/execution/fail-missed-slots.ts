@@ -1,6 +1,7 @@
 import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { enqueueSlotMessage } from "@/lib/webhooks/enqueue-slot-message";
 import { appendAttemptSql } from "./attempt-history";
 
 type Missed = { id: number; day_id: number; date: string; slot_number: number; scheduled_for: Date };
@@ -25,6 +26,7 @@ export async function failMissedSlots(options: { now: Date; maxLatenessSeconds: 
         UPDATE slots SET status = 'FAILED', execution_details = ${details}::jsonb, attempt_history = ${attempt}, updated_at = now()
         WHERE id = ${slot.id} AND status = 'PENDING' AND scheduled_for < ${cutoff}`;
       if (updated !== 1) return false;
+      await enqueueSlotMessage(tx, { slotId: slot.id }); // outbox: commits with the slot
       await recomputeDayStatus(tx, slot.day_id);
       await recordAudit(
         { actor: null, action: "slot.missed", outcome: "FAILED", reason: error, details: { slotId: slot.id, date: slot.date } },

@@ -2,6 +2,7 @@ import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { signalDayChanged } from "../day-signal";
 import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { enqueueSlotMessage } from "@/lib/webhooks/enqueue-slot-message";
 import { appendAttemptSql } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 
@@ -29,6 +30,7 @@ export async function failClaimedSlot(claim: ClaimedSlot, message: string, times
                        attempt_history = ${attempt}, updated_at = now()
       WHERE id = ${claim.slotId} AND status = 'EXECUTING' AND lease_owner = ${claim.leaseOwner}`;
     if (failed !== 1) return false;
+    await enqueueSlotMessage(tx, { slotId: claim.slotId }); // outbox: commits with the slot
     await recomputeDayStatus(tx, claim.dayId);
     await signalDayChanged(tx, claim.dayId);
     await recordAudit(

@@ -8,6 +8,7 @@ import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
 import { appendAttemptSql } from "./attempt-history";
 import type { ClaimedSlot } from "./claim-due-slot";
 import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { enqueueSlotMessage } from "@/lib/webhooks/enqueue-slot-message";
 
 export class LeaseLostError extends Error {
   constructor(claim: ClaimedSlot) {
@@ -103,6 +104,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
                      attempts = ${claim.attempt}, execution_details = ${JSON.stringify(details)}::jsonb,
                      attempt_history = ${attempt}, updated_at = now()
     WHERE id = ${claim.slotId}`;
+  await enqueueSlotMessage(tx, { slotId: claim.slotId }); // outbox: commits with the slot
   await recomputeDayStatus(tx, slot.day_id);
   await signalDayChanged(tx, slot.day_id);
   return {

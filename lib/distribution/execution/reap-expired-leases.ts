@@ -2,6 +2,7 @@ import { db, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { signalDayChanged } from "../day-signal";
 import { lockDayById, recomputeDayStatus } from "../day-lock";
+import { enqueueSlotMessage } from "@/lib/webhooks/enqueue-slot-message";
 import { appendAttemptSql } from "./attempt-history";
 
 type Reaped = { slotId: number; dayId: number; date: string; slotNumber: number; status: "PENDING" | "FAILED"; attempts: number };
@@ -40,6 +41,7 @@ export async function reapExpiredLeases(options: { now: Date; maxAttempts: numbe
                          attempt_started_at = NULL, execution_details = coalesce(${details}::jsonb, execution_details),
                          attempt_history = ${attempt}, updated_at = now()
         WHERE id = ${candidate.id}`;
+      if (status === "FAILED") await enqueueSlotMessage(tx, { slotId: candidate.id }); // outbox: commits with the slot
       await recomputeDayStatus(tx, candidate.day_id);
       await signalDayChanged(tx, candidate.day_id);
       await recordAudit(

@@ -5,6 +5,7 @@ import { executeClaimedSlot, type SlotOutcome } from "./execute-claimed-slot";
 import { failMissedSlots } from "./fail-missed-slots";
 import { newLeaseOwner } from "./lease";
 import { reapExpiredLeases } from "./reap-expired-leases";
+import { wakeOutboxDeliverer } from "@/lib/webhooks/outbox-deliverer";
 
 export type TickResult = {
   now: string;
@@ -31,5 +32,6 @@ export async function tick(options: { now?: Date; maxSlots?: number } = {}): Pro
     if (!claim) break;
     executed.push(await executeClaimedSlot(claim));
   }
+  wakeOutboxDeliverer(); // the sweep: messages of reaped and missed slots, and retries that are due
   return { now: now.toISOString(), reaped, missed, executed };
 }
