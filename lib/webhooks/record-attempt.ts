@@ -9,7 +9,11 @@ export type AttemptResult = { ok: true; status: number | null } | { ok: false; s
  * next try would fall past 24 h after the message was written. Guarded by the attempt number,
  * so a deliverer whose claim expired cannot overwrite a later attempt.
  */
-export async function recordAttempt(db: DbExecutor, message: ClaimedMessage, result: AttemptResult): Promise<"DELIVERED" | "RETRY" | "GIVEN_UP"> {
+export async function recordAttempt(
+  db: DbExecutor,
+  message: ClaimedMessage,
+  result: AttemptResult,
+): Promise<"DELIVERED" | "RETRY" | "GIVEN_UP"> {
   if (result.ok) {
     await db.$executeRaw`
       UPDATE outbox_messages SET delivered_at = now(), claimed_until = NULL, last_status = ${result.status}, last_error = NULL

@@ -6,7 +6,8 @@ import { deliveryTimeoutMs } from "./retry-schedule";
 import { signWebhook } from "./sign-webhook";
 import type { SlotMessage } from "./slot-message";
 
-const errorText = (error: unknown) => (error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error));
+const errorText = (error: unknown) =>
+  error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
 
 /** One signed POST to WEBHOOK_URL; a 2xx is delivered, anything else (a redirect included) is tried again. */
 async function postWebhook(message: ClaimedMessage): Promise<AttemptResult> {

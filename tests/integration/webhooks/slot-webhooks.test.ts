@@ -29,14 +29,25 @@ const outboxOf = (slotId: number) =>
 
 /** Queues a one-slot day at noon and runs it (the tick wakes the deliverer), then waits for the deliverer. */
 async function paySlotOn(date: string) {
-  await queueDay({ actor, date, premium: "3", performance: "2", slots: [{ slotNumber: 1, rosPercentage: "1.5", scheduledFor: `${date}T12:00:00.000Z` }] });
+  await queueDay({
+    actor,
+    date,
+    premium: "3",
+    performance: "2",
+    slots: [{ slotNumber: 1, rosPercentage: "1.5", scheduledFor: `${date}T12:00:00.000Z` }],
+  });
   await tick({ now: new Date(`${date}T12:00:01.000Z`) });
   return slotOf(date, 1);
 }
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver(1);
-  Object.assign(process.env, { WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: secret, WEBHOOK_RETRY_BASE_MS: "150", WEBHOOK_TIMEOUT_MS: "2000" });
+  Object.assign(process.env, {
+    WEBHOOK_URL: receiver.url,
+    WEBHOOK_SECRET: secret,
+    WEBHOOK_RETRY_BASE_MS: "150",
+    WEBHOOK_TIMEOUT_MS: "2000",
+  });
   ({ actor } = await setUpExecution({
     stakesStartedAt: "2031-01-01T00:00:00Z",
     members: [
@@ -67,7 +78,9 @@ describe("slot.completed", () => {
     expect(header).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(verifyWebhookSignature({ secret, id, timestamp, body: request.body, header })).toBe(true);
     expect(verifyWebhookSignature({ secret: "whsec_b3RoZXI=", id, timestamp, body: request.body, header })).toBe(false);
-    expect(verifyWebhookSignature({ secret, id, timestamp, body: request.body.replace('"stakesPaid":3', '"stakesPaid":4'), header })).toBe(false);
+    expect(verifyWebhookSignature({ secret, id, timestamp, body: request.body.replace('"stakesPaid":3', '"stakesPaid":4'), header })).toBe(
+      false,
+    );
     expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
 
     const totals = totalsOf(await ledgerOf(slot.id));
@@ -82,7 +95,9 @@ describe("slot.completed", () => {
     });
     expect(message.data.totals.stakesPaid).toBe(3);
     expect(message.data.slot.executedAt).toMatch(/^2\d{3}-/);
-    expect(await outboxOf(slot.id)).toEqual([{ id, event_type: "slot.completed", attempts: 1, delivered: true, given_up: false, last_status: 204 }]);
+    expect(await outboxOf(slot.id)).toEqual([
+      { id, event_type: "slot.completed", attempts: 1, delivered: true, given_up: false, last_status: 204 },
+    ]);
   });
 
   it("a receiver that fails twice gets the message on the third try, once per webhook-id", async () => {
@@ -126,13 +141,22 @@ describe("slot.completed", () => {
 describe("slot.failed and giving up", () => {
   it("a slot missed beyond its lateness produces slot.failed with the reason", async () => {
     const date = nextDate();
-    await queueDay({ actor, date, premium: "3", performance: "2", slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }] });
+    await queueDay({
+      actor,
+      date,
+      premium: "3",
+      performance: "2",
+      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+    });
     const before = receiver.received.length;
     await tick({ now: new Date(`${date}T23:00:00.000Z`) }); // past maxLateness (6 h)
     const [request] = (await receiver.waitForRequests(before + 1)).slice(before);
     await outboxDelivererIdle();
     const message = JSON.parse(request.body);
-    expect(message).toMatchObject({ type: "slot.failed", data: { day: { date }, slot: { number: 1, status: "FAILED" }, totals: { stakesPaid: 0, totalPaid: "0" } } });
+    expect(message).toMatchObject({
+      type: "slot.failed",
+      data: { day: { date }, slot: { number: 1, status: "FAILED" }, totals: { stakesPaid: 0, totalPaid: "0" } },
+    });
     expect(message.data.error).toMatch(/^Missed: not started within 21600 s/);
   });
 
@@ -186,7 +210,10 @@ describe("GET /api/admin/webhook-deliveries", () => {
   it("shows admins and viewers each message and where its delivery stands; bad filters are 400", async () => {
     await retireAllMembers();
     const viewer = await signInAs(await createConsoleUser({ role: "VIEWER" }));
-    const response = await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?state=GIVEN_UP", { cookie: viewer.cookie }));
+    const response = await callRoute(
+      deliveriesRoute,
+      apiRequest("/api/admin/webhook-deliveries?state=GIVEN_UP", { cookie: viewer.cookie }),
+    );
     const body = await readJson<{ deliveries: { state: string; attempts: number; type: string; lastStatus: number }[] }>(response);
     expect(response.status).toBe(200);
     expect(body.deliveries).toEqual([expect.objectContaining({ state: "GIVEN_UP", type: "slot.completed", lastStatus: 500, attempts: 2 })]);
@@ -194,8 +221,16 @@ describe("GET /api/admin/webhook-deliveries", () => {
       await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?limit=200", { cookie: viewer.cookie })),
     );
     expect(all.deliveries.length).toBe(await db().outboxMessage.count());
-    await expectError(await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?state=LOST", { cookie: viewer.cookie })), 400, "VALIDATION");
-    await expectError(await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?limit=0", { cookie: viewer.cookie })), 400, "VALIDATION");
+    await expectError(
+      await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?state=LOST", { cookie: viewer.cookie })),
+      400,
+      "VALIDATION",
+    );
+    await expectError(
+      await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries?limit=0", { cookie: viewer.cookie })),
+      400,
+      "VALIDATION",
+    );
     await expectError(await callRoute(deliveriesRoute, apiRequest("/api/admin/webhook-deliveries")), 401, "UNAUTHENTICATED");
   });
 });
