@@ -88,6 +88,7 @@ test("member statement: looked up by external id or email, slot by slot with the
 test("webhook deliveries: each message's state, attempts and the receiver's last answer", async ({ page }) => {
   await seedPaidMember();
   await signedInUser(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/admin/webhook-deliveries");
   await expect(page.getByRole("heading", { name: "Webhook deliveries" })).toBeVisible();
   await expect(page.getByRole("row", { name: /slot\.failed.*Pending.*2.*HTTP 503: not now/ }).first()).toBeVisible();

@@ -60,7 +60,9 @@ export function StatementView({ statement }: { statement: Statement }) {
                 <TableBody>
                   {slot.ros.map((entry) => (
                     <TableRow key={entry.stakeId}>
-                      <TableCell className="font-mono text-xs">{entry.stakeExternalId ?? `#${entry.stakeId}`}</TableCell>
+                      <TableCell className="font-mono text-xs break-all whitespace-normal">
+                        {entry.stakeExternalId ?? `#${entry.stakeId}`}
+                      </TableCell>
                       <TableCell className="text-right font-mono tabular-nums">{entry.principal ?? "—"}</TableCell>
                       <TableCell className="text-right font-mono tabular-nums">{entry.amount}</TableCell>
                     </TableRow>

@@ -15,12 +15,6 @@ export function retryWaitMs(attempt: number, baseMs = retryBaseMs()): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxWaitMs);
 }
 
-/** The next try after a failed attempt, or null when that would be past the give-up time. */
-export function nextAttemptAt(options: { createdAt: Date; failedAt: Date; attempt: number; baseMs?: number }): Date | null {
-  const next = options.failedAt.getTime() + retryWaitMs(options.attempt, options.baseMs);
-  return next > options.createdAt.getTime() + giveUpAfterMs ? null : new Date(next);
-}
-
 /** How long one attempt may take (the receiver's answer included). */
 export function deliveryTimeoutMs(): number {
   const configured = Number(process.env.WEBHOOK_TIMEOUT_MS);

@@ -7,6 +7,7 @@ import {
   completedSlot,
   executionSettings,
   expectLedgerOk,
+  noonSlot,
   queueDay,
   retireAllMembers,
   setUpExecution,
@@ -184,7 +185,7 @@ describe("one snapshot per slot", () => {
       date,
       premium: "10",
       performance: "5",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date, "1"),
     });
     const [wallet] = await db().$queryRaw<{ user_id: number }[]>`
       SELECT w.user_id FROM wallets w JOIN stakes s ON s.user_id = w.user_id WHERE s.status = 'ACTIVE' LIMIT 1`;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { outboxDelivererIdle, stopOutboxDeliverer } from "@/lib/webhooks/outbox-deliverer";
 import { tick } from "@/lib/distribution/execution/tick";
 import { deliverOutbox } from "@/inngest/functions/deliver-outbox";
-import { queueDay, setUpExecution, slotOf, type Actor } from "../../helpers/execution-data";
+import { noonSlot, queueDay, setUpExecution, slotOf, type Actor } from "../../helpers/execution-data";
 
 // Before the imports: the Inngest client reads its mode when it is created.
 const port = vi.hoisted(() => {
@@ -57,7 +57,7 @@ describe("slot events to Inngest", () => {
       date,
       premium: "2",
       performance: "1",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date, "1"),
     });
     await tick({ now: new Date(`${date}T12:00:01.000Z`), maxSlots: 1 });
     await outboxDelivererIdle();

@@ -6,7 +6,7 @@ import { outboxDelivererIdle, stopOutboxDeliverer } from "@/lib/webhooks/outbox-
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
 import { GET as deliveriesRoute } from "@/app/api/admin/webhook-deliveries/route";
 import { createConsoleUser, signInAs } from "../../factories/users";
-import { ledgerOf, queueDay, retireAllMembers, setUpExecution, slotOf, totalsOf, type Actor } from "../../helpers/execution-data";
+import { ledgerOf, noonSlot, queueDay, retireAllMembers, setUpExecution, slotOf, totalsOf, type Actor } from "../../helpers/execution-data";
 import { apiRequest, callRoute, expectError, readJson } from "../../helpers/http";
 import { startWebhookReceiver, type WebhookReceiver } from "../../helpers/webhook-receiver";
 
@@ -34,7 +34,7 @@ async function paySlotOn(date: string) {
     date,
     premium: "3",
     performance: "2",
-    slots: [{ slotNumber: 1, rosPercentage: "1.5", scheduledFor: `${date}T12:00:00.000Z` }],
+    slots: noonSlot(date, "1.5"),
   });
   await tick({ now: new Date(`${date}T12:00:01.000Z`) });
   return slotOf(date, 1);
@@ -146,7 +146,7 @@ describe("slot.failed and giving up", () => {
       date,
       premium: "3",
       performance: "2",
-      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date, "1"),
     });
     const before = receiver.received.length;
     await tick({ now: new Date(`${date}T23:00:00.000Z`) }); // past maxLateness (6 h)

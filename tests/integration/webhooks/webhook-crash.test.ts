@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyWebhookSignature } from "@/lib/webhooks/sign-webhook";
-import { expectLedgerOk, queueDay, setSettings, setUpExecution, slotOf } from "../../helpers/execution-data";
+import { expectLedgerOk, noonSlot, queueDay, setSettings, setUpExecution, slotOf } from "../../helpers/execution-data";
 import { waitFor } from "../../helpers/slow-payouts";
 import { startWebhookReceiver, type WebhookReceiver } from "../../helpers/webhook-receiver";
 import { ensureNextBuild, startAppServer, type AppServer } from "../../support/app-server";
@@ -50,7 +50,7 @@ describe("a server killed after the slot commits and before its webhook is deliv
       date,
       premium: "4",
       performance: "1",
-      slots: [{ slotNumber: 1, rosPercentage: "2", scheduledFor: `${date}T12:00:00.000Z` }],
+      slots: noonSlot(date, "2"),
     });
 
     const [held] = await receiver.waitForRequests(1, 60_000);
