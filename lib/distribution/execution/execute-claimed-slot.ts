@@ -9,7 +9,7 @@ import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { leaseSeconds } from "./lease";
 import { LeaseLostError, paySlot } from "./pay-slot";
-import { applyPayoutDeadline, explainPayoutError, payoutDeadlineMs } from "./payout-deadline";
+import { applyPayoutDeadline, explainPayoutError, lockWalletsForPayout, payoutDeadlineMs } from "./payout-deadline";
 import { retryWrite } from "./retry-write";
 import { wakeOutboxDeliverer } from "@/lib/webhooks/outbox-deliverer";
 
@@ -45,6 +45,7 @@ export async function executeClaimedSlot(claim: ClaimedSlot, options: { throwPay
       () =>
         inTransaction(
           async (tx) => {
+            await lockWalletsForPayout(tx, deadlineMs);
             await applyPayoutDeadline(tx, deadlineMs);
             const result = await paySlot(tx, claim, await loadSettings(tx), startedAt);
             await recordAudit({ actor: null, action: "slot.execute", outcome: "OK", details: { ...base, ...result.details } }, tx);

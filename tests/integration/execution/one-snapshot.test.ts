@@ -22,7 +22,8 @@ process.env.SLOTPAY_LOG = "silent";
 // database side (a statement trigger sleeps), and another connection commits stake inserts,
 // principal and score changes in a loop meanwhile. The ledger must be exactly what the pure
 // computation gives for one committed state, never a mix. And REPEATABLE READ's serialization
-// failure (a wallet the payout updates changed after its snapshot) is retried, paying once.
+// failure (a row the payout updates changed after its snapshot) is retried, paying once, while
+// wallets, which every payout writes, are locked before the snapshot is taken.
 
 const rosPercentage = "1.5";
 let actor: Actor;
@@ -178,35 +179,43 @@ describe("one snapshot per slot", () => {
     await expectLedgerOk();
   });
 
-  it("a wallet changed after the payout's snapshot makes it run again (REPEATABLE READ), paying once", async () => {
-    const date = nextDate();
-    await queueDay({
-      actor,
-      date,
-      premium: "10",
-      performance: "5",
-      slots: noonSlot(date, "1"),
-    });
-    const [wallet] = await db().$queryRaw<{ user_id: number }[]>`
-      SELECT w.user_id FROM wallets w JOIN stakes s ON s.user_id = w.user_id WHERE s.status = 'ACTIVE' LIMIT 1`;
-    expect(wallet, "an earlier slot left wallets to touch").toBeDefined();
-    const [{ runs: runsBefore }] = await db().$queryRaw<{ runs: bigint }[]>`SELECT last_value AS runs FROM test_ledger_statement_runs`;
+  const runsSoFar = async () => {
+    const [{ runs }] = await db().$queryRaw<{ runs: bigint }[]>`SELECT last_value AS runs FROM test_ledger_statement_runs`;
+    return Number(runs);
+  };
+
+  /** Runs the day's one slot while `meanwhile` acts within its first run's ledger sleep (after its snapshot). */
+  async function payWhile(date: string, meanwhile: (dayId: number) => Promise<unknown>) {
+    await queueDay({ actor, date, premium: "10", performance: "5", slots: noonSlot(date, "1") });
+    const dayId = (await db().day.findUniqueOrThrow({ where: { date: new Date(`${date}T00:00:00Z`) } })).id;
+    const before = await runsSoFar();
     await slowLedgerInserts(0.3);
     const paying = tick({ now: new Date(`${date}T12:00:01.000Z`) });
-    try {
-      // Within the first run's sleep: after its snapshot, before its wallet upsert.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      await writer.query(`UPDATE wallets SET updated_at = now() WHERE user_id = $1`, [wallet.user_id]);
-      await slowLedgerInserts(0);
-    } finally {
-      await paying;
-    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const acted = meanwhile(dayId);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await slowLedgerInserts(0);
     const result = await paying;
+    await acted;
     expect(result.executed).toMatchObject([{ status: "COMPLETED" }]);
-    const [{ runs }] = await db().$queryRaw<{ runs: bigint }[]>`SELECT last_value AS runs FROM test_ledger_statement_runs`;
-    expect(Number(runs - runsBefore), "three inserts of a refused run, then three of the retry").toBeGreaterThanOrEqual(4);
-    const { details } = await completedSlot(date, 1);
-    expect(details.attempt).toBe(1);
+    expect((await completedSlot(date, 1)).details.attempt).toBe(1);
     await expectLedgerOk();
+    return (await runsSoFar()) - before;
+  }
+
+  it("a row the payout updates, changed after its snapshot, makes it run again (REPEATABLE READ), paying once", async () => {
+    // The day row, which the payout updates (pools paid, status) once it is done.
+    const runs = await payWhile(nextDate(), (dayId) =>
+      writer.query(`UPDATE days SET description = 'changed meanwhile' WHERE id = $1`, [dayId]),
+    );
+    expect(runs, "three inserts of the refused run, then those of the run again").toBeGreaterThanOrEqual(4);
+  });
+
+  it("a wallet write of another transaction waits for the payout, which runs once", async () => {
+    const [wallet] = await db().$queryRaw<{ user_id: number }[]>`SELECT user_id FROM wallets LIMIT 1`;
+    const runs = await payWhile(nextDate(), () =>
+      writer.query(`UPDATE wallets SET updated_at = now() WHERE user_id = $1`, [wallet.user_id]),
+    );
+    expect(runs, "no run refused").toBe(3);
   });
 });
