@@ -18,3 +18,29 @@ export const slotScheduled = eventType("distribution/slot.scheduled", {
 export const slotChanged = eventType("distribution/slot.changed", {
   schema: z.object({ ...slotIdentity, scheduledFor: z.string() }),
 });
+
+const slotMessageData = z.object({
+  day: z.object({ date: z.string() }),
+  slot: z.object({
+    number: z.number().int().positive(),
+    status: z.enum(["COMPLETED", "FAILED"]),
+    scheduledFor: z.string(),
+    executedAt: z.string().nullable(),
+    endedAt: z.string(),
+    attempt: z.number().int().nullable(),
+  }),
+  totals: z.object({
+    stakesPaid: z.number().int(),
+    totalRos: z.string(),
+    premiumPoolPaid: z.string(),
+    performancePoolPaid: z.string(),
+    totalPaid: z.string(),
+  }),
+  error: z.string().optional(),
+});
+
+/** A slot ended COMPLETED (sent after commit from the outbox; the same fact as the slot.completed webhook). */
+export const slotCompletedEvent = eventType("slotpay/slot.completed", { schema: slotMessageData });
+
+/** A slot ended FAILED (the same fact as the slot.failed webhook). */
+export const slotFailedEvent = eventType("slotpay/slot.failed", { schema: slotMessageData });

@@ -2,6 +2,8 @@
 export const navLinks = [
   { href: "/admin/daily-declaration-returns", label: "Today" },
   { href: "/admin/daily-declaration-returns/history", label: "History" },
+  { href: "/admin/members", label: "Members" },
+  { href: "/admin/webhook-deliveries", label: "Webhooks" },
   { href: "/admin/audit-log", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

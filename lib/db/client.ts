@@ -57,7 +57,17 @@ export async function closeDb(): Promise<void> {
 /** What a function that reads or writes needs: the client itself or an interactive transaction. */
 export type DbExecutor = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/** Interactive transaction with room for a payout's or a merge's work (Prisma's default is 5 s). */
-export function inTransaction<T>(work: (tx: DbExecutor) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-  return db().$transaction(work, { maxWait: 15_000, timeout: options.timeoutMs ?? 30_000 });
+/**
+ * Interactive transaction with room for a payout's or a merge's work (Prisma's default is 5 s).
+ * `repeatableRead`: every statement sees one snapshot (a payout's stakes, decision 022).
+ */
+export function inTransaction<T>(
+  work: (tx: DbExecutor) => Promise<T>,
+  options: { timeoutMs?: number; repeatableRead?: boolean } = {},
+): Promise<T> {
+  return db().$transaction(work, {
+    maxWait: 15_000,
+    timeout: options.timeoutMs ?? 30_000,
+    ...(options.repeatableRead ? { isolationLevel: "RepeatableRead" as const } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import type { DbExecutor } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
+import { enqueueSlotMessage } from "@/lib/webhooks/enqueue-slot-message";
 import { lockDayById } from "./day-lock";
 import { signalDayChanged } from "./day-signal";
 import type { DayRow } from "./day-store";
@@ -65,8 +66,9 @@ type Move = {
 /**
  * Moves one slot `from` → `to` by compare-and-set (`WHERE status = from`), in the caller's
  * transaction: a move not in the table throws before anything is written; a slot no longer
- * `from` (or failing `where`) is left alone and null returned. Then the day status is saved, the
- * other processes' schedulers are told when the day may have work again, and the audit row is written.
+ * `from` (or failing `where`) is left alone and null returned. Then a slot that ended gets its
+ * outbox message, the day status is saved, the other processes' schedulers are told when the day
+ * may have work again, and the audit row is written.
  */
 export async function moveSlot(tx: DbExecutor, move: Move): Promise<MovedSlot | null> {
   assertTransition(move.from, move.to);
@@ -83,6 +85,8 @@ export async function moveSlot(tx: DbExecutor, move: Move): Promise<MovedSlot | 
     RETURNING id, day_id AS "dayId", slot_number AS "slotNumber", status, attempts, scheduled_for AS "scheduledFor",
               execution_details AS "executionDetails"`;
   if (!moved) return null;
+  // Every end of a slot is announced; the message commits with the slot or not at all (decision 022).
+  if (move.to === "COMPLETED" || move.to === "FAILED") await enqueueSlotMessage(tx, { slotId: move.slotId });
   await saveDayStatus(tx, move.dayId);
   // A slot that stopped executing, or is PENDING again, may let a day's next slot run.
   if (move.from === "EXECUTING" || move.to === "PENDING") await signalDayChanged(tx, move.dayId);

@@ -3,6 +3,8 @@ import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { auditLogQuery } from "@/lib/audit/audit-log-query";
 import { enrollBody } from "@/lib/auth/enroll-body";
 import { memberRows, stakeRows } from "@/lib/bulk/row-schemas";
+import { statementParams, statementQuery } from "@/lib/members/statement-schemas";
+import { deliveriesQuery } from "@/lib/webhooks/list-deliveries";
 import {
   addSlotsBody,
   dateParam,
@@ -64,6 +66,19 @@ export const apiRouteDocs: Record<string, ApiRouteDoc> = {
     body: memberRows,
     ndjson: true,
   },
+  "GET /api/admin/members/[externalId]/statement": {
+    tag: "integration",
+    summary: "A member's payouts slot by slot, with the balance after each",
+    ...signedIn,
+    params: statementParams,
+    query: statementQuery,
+  },
+  "GET /api/admin/webhook-deliveries": {
+    tag: "integration",
+    summary: "Slot messages and their delivery",
+    ...signedIn,
+    query: deliveriesQuery,
+  },
   "PUT /api/admin/stakes": {
     tag: "integration",
     summary: "Upsert stakes by externalId, all or none",
@@ -76,7 +91,7 @@ export const apiRouteDocs: Record<string, ApiRouteDoc> = {
   [`GET ${distribution}/days/[date]`]: { tag: "distribution", summary: "A day's status by date", ...signedIn, params: dateParam },
   [`GET ${distribution}/days/[date]/payouts.csv`]: {
     tag: "distribution",
-    summary: "The day's ledger entries as CSV, streamed",
+    summary: "The day's ledger entries as CSV (or NDJSON), streamed",
     ...signedIn,
     apiKeyScope: "payouts:read",
     params: payoutExportParams,

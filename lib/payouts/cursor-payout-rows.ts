@@ -19,7 +19,9 @@ export async function* cursorPayoutRows(options: {
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     for (const slot of options.scope.slots) {
-      const cursor = client.query(new Cursor<SlotPayoutRecord>(`${slotPayoutsSql} ORDER BY l.kind, l.subject_id`, [slot.id]));
+      const cursor = client.query(
+        new Cursor<SlotPayoutRecord>(`${slotPayoutsSql} ORDER BY l.kind, l.subject_id`, [slot.id, options.scope.userId]),
+      );
       try {
         for (let records = await cursor.read(batchSize); records.length > 0; records = await cursor.read(batchSize)) {
           yield records.map((record) => toPayoutRow(options.scope, slot, record));

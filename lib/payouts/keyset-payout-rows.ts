@@ -17,15 +17,17 @@ export async function* keysetPayoutRows(options: {
     for (;;) {
       const records = after
         ? await options.db.$queryRawUnsafe<SlotPayoutRecord[]>(
-            `${slotPayoutsSql} AND (l.kind, l.subject_id) > ($2::"LedgerKind", $3) ORDER BY l.kind, l.subject_id LIMIT $4`,
+            `${slotPayoutsSql} AND (l.kind, l.subject_id) > ($3::"LedgerKind", $4) ORDER BY l.kind, l.subject_id LIMIT $5`,
             slot.id,
+            options.scope.userId,
             after.kind,
             after.subject_id,
             batchSize,
           )
         : await options.db.$queryRawUnsafe<SlotPayoutRecord[]>(
-            `${slotPayoutsSql} ORDER BY l.kind, l.subject_id LIMIT $2`,
+            `${slotPayoutsSql} ORDER BY l.kind, l.subject_id LIMIT $3`,
             slot.id,
+            options.scope.userId,
             batchSize,
           );
       if (records.length > 0) yield records.map((record) => toPayoutRow(options.scope, slot, record));

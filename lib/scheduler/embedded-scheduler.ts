@@ -1,5 +1,6 @@
 import { tick } from "@/lib/distribution/execution/tick";
 import { logEvent } from "@/lib/observability/log";
+import { wakeOutboxDeliverer } from "@/lib/webhooks/outbox-deliverer";
 import { listenForDayChanges } from "./day-change-listener";
 import { maxSleepMs, msUntilNextWake } from "./next-wake";
 
@@ -44,6 +45,7 @@ function createScheduler(): EmbeddedScheduler {
       try {
         const result = await tick();
         ticks++;
+        wakeOutboxDeliverer(); // the sweep: messages left by a process that stopped, and retries that are due
         if (result.executed.length + result.reaped.length + result.missed.length > 0) {
           logEvent("scheduler.tick", { executed: result.executed.length, reaped: result.reaped.length, missed: result.missed.length });
         }

@@ -70,6 +70,9 @@ const badDatePath = badDate
   .map((date) => ({ path: { date: encodeURIComponent(date) } }))
   .filter(({ path }) => path.date !== "." && path.date !== "..");
 
+/** Text that cannot be a member's external id (printable ASCII, no spaces, at most 191). */
+const badExternalId = fc.oneof(tooLong(191), unstorableQueryString, fc.constantFrom("a b", "é", "\t", " x"));
+
 /** A path segment, URL-encoded, that cannot be a slot number. */
 const badSlotNumber = fc
   .oneof(
@@ -251,7 +254,34 @@ export const fuzzTable: Record<string, FuzzRow> = {
   "GET /api/admin/daily-declaration-returns/days/[date]/payouts.csv": {
     as: "admin",
     path: { date: "2026-01-15" },
-    input: fc.oneof(badDatePath, badQuery({ slot: badNumericQuery({ min: 1, max: 200, integer: true }) })),
+    input: fc.oneof(
+      badDatePath,
+      badQuery({
+        slot: badNumericQuery({ min: 1, max: 200, integer: true }),
+        format: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !["csv", "ndjson"].includes(s)),
+        member: badExternalId,
+      }),
+    ),
+    expect: "refused",
+  },
+  "GET /api/admin/members/[externalId]/statement": {
+    as: "admin",
+    path: { externalId: "fuzz-member" },
+    input: fc.oneof(
+      badQuery({ from: badDate, to: badDate }),
+      fc.constantFrom({ query: { from: "2026-02-14", to: "2026-02-13" } }, { query: { from: "2024-01-01", to: "2026-01-01" } }),
+      badExternalId
+        .map((id) => ({ path: { externalId: encodeURIComponent(id) }, query: { from: "2026-01-01", to: "2026-01-31" } }))
+        .filter(({ path }) => path.externalId !== "." && path.externalId !== ".."),
+    ),
+    expect: "refused",
+  },
+  "GET /api/admin/webhook-deliveries": {
+    as: "admin",
+    input: badQuery({
+      state: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !["PENDING", "DELIVERED", "GIVEN_UP"].includes(s)),
+      limit: badNumericQuery({ min: 1, max: 200, integer: true }),
+    }),
     expect: "refused",
   },
   "GET /api/admin/daily-declaration-returns/history": {

@@ -3,19 +3,21 @@ import { db } from "@/lib/db/client";
 // Payouts held up on the database side, for tests that must act while a slot is mid-payout
 // with a population small enough to pay in milliseconds. A statement trigger on the payout's
 // wallet upsert — after its ledger rows are written, before it commits — sleeps `seconds`, and
-// then waits while `held` is set. Both live in a flag table, so a test turns them on and off
-// without DDL (which would queue behind the very payout it holds up). Off by default.
+// then waits while `held` is set. The delay lives in a flag table and `held` in a sequence, so a
+// test turns them on and off without DDL (which would queue behind the very payout it holds up);
+// a sequence is read as it is now, not as the payout's REPEATABLE READ snapshot saw it. Off by default.
 
 export async function installSlowPayouts(): Promise<void> {
   await db().$executeRawUnsafe(`
-    CREATE TABLE IF NOT EXISTS test_slow_payouts (id int PRIMARY KEY, seconds double precision NOT NULL, held boolean NOT NULL)`);
-  await db().$executeRawUnsafe(`INSERT INTO test_slow_payouts VALUES (1, 0, false) ON CONFLICT (id) DO NOTHING`);
+    CREATE TABLE IF NOT EXISTS test_slow_payouts (id int PRIMARY KEY, seconds double precision NOT NULL)`);
+  await db().$executeRawUnsafe(`INSERT INTO test_slow_payouts VALUES (1, 0) ON CONFLICT (id) DO NOTHING`);
+  await db().$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS test_slow_payouts_held MINVALUE 0 START 0`);
   await db().$executeRawUnsafe(`
     CREATE OR REPLACE FUNCTION test_slow_payouts() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE waited int := 0;
     BEGIN
       PERFORM pg_sleep((SELECT seconds FROM test_slow_payouts WHERE id = 1));
-      WHILE (SELECT held FROM test_slow_payouts WHERE id = 1) AND waited < 3000 LOOP
+      WHILE (SELECT last_value = 1 FROM test_slow_payouts_held) AND waited < 3000 LOOP
         PERFORM pg_sleep(0.02);
         waited := waited + 1;
       END LOOP;
@@ -32,7 +34,7 @@ export async function setPayoutDelay(seconds: number): Promise<void> {
 
 /** Holds every payout in the middle until released (at most a minute). */
 export async function holdPayouts(held: boolean): Promise<void> {
-  await db().$executeRaw`UPDATE test_slow_payouts SET held = ${held} WHERE id = 1`;
+  await db().$queryRaw`SELECT setval('test_slow_payouts_held', ${held ? 1 : 0}, true)`;
 }
 
 /** The backend of a payout waiting in the trigger, or null when none has got there yet. */

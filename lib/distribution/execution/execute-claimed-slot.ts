@@ -1,4 +1,5 @@
 import { inTransaction } from "@/lib/db/client";
+import { retryOnSerializationFailure } from "@/lib/db/snapshot-retry";
 import { logEvent } from "@/lib/observability/log";
 import { recordSlotExecution } from "@/lib/observability/metrics";
 import { loadSettings, type DistributionSettings } from "../settings-store";
@@ -7,7 +8,7 @@ import type { ClaimedSlot } from "./claim-due-slot";
 import { adminMessageOf, failClaimedSlot } from "./fail-slot";
 import { leaseSeconds } from "./lease";
 import { LeaseLostError, paySlot } from "./pay-slot";
-import { applyPayoutDeadline, explainPayoutError, payoutDeadlineMs } from "./payout-deadline";
+import { applyPayoutDeadline, explainPayoutError, lockWalletsForPayout, payoutDeadlineMs } from "./payout-deadline";
 import { retryWrite } from "./retry-write";
 
 export type SlotOutcome = {
@@ -40,13 +41,19 @@ export async function executeClaimedSlot(
   });
   const deadlineMs = payoutDeadlineMs();
   try {
-    const { details, totals } = await inTransaction(
-      async (tx) => {
-        await applyPayoutDeadline(tx, deadlineMs);
-        return paySlot(tx, claim, options.settings ?? (await loadSettings(tx)), startedAt);
-      },
-      // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
-      { timeoutMs: deadlineMs + 5_000 },
+    // One snapshot for the ROS and both pools (REPEATABLE READ); a refused snapshot runs again.
+    const { details, totals } = await retryOnSerializationFailure(
+      () =>
+        inTransaction(
+          async (tx) => {
+            await lockWalletsForPayout(tx, deadlineMs);
+            await applyPayoutDeadline(tx, deadlineMs);
+            return paySlot(tx, claim, options.settings ?? (await loadSettings(tx)), startedAt);
+          },
+          // Prisma's own limit comes after PostgreSQL's, which names the deadline in its error.
+          { timeoutMs: deadlineMs + 5_000, repeatableRead: true },
+        ),
+      { onRetry: (error, run) => logEvent("slot.snapshot-retry", { ...base, run, error: adminMessageOf(error) }, "warn") },
     );
     const durationMs = Date.now() - startedAt.getTime();
     await emitSlotsChanged({ dayId: claim.dayId });

@@ -27,7 +27,18 @@ export async function applyPayoutDeadline(tx: DbExecutor, deadlineMs: number): P
            CASE WHEN current_setting('server_version_num')::int >= 170000 THEN set_config('transaction_timeout', ${ms}, true) END`;
 }
 
-const deadlineMessage = /statement timeout|idle-in-transaction timeout|transaction timeout|expired transaction/i;
+/**
+ * The payout transaction's first statement, before anything fixes its REPEATABLE READ snapshot
+ * (LOCK TABLE takes none): one payout writes wallets at a time, so no payout finds a wallet
+ * changed after its snapshot (a serialization failure). Reads of wallets are not blocked; the
+ * wait is bounded by the deadline.
+ */
+export async function lockWalletsForPayout(tx: DbExecutor, deadlineMs: number): Promise<void> {
+  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(deadlineMs))}ms'`);
+  await tx.$executeRawUnsafe("LOCK TABLE wallets IN SHARE ROW EXCLUSIVE MODE");
+}
+
+const deadlineMessage = /statement timeout|lock timeout|idle-in-transaction timeout|transaction timeout|expired transaction/i;
 
 /** True for PostgreSQL's ending of a payout that ran past its deadline (retrying it would only run out again). */
 export function payoutDeadlineExceeded(error: unknown): boolean {

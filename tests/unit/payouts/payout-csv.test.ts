@@ -10,6 +10,8 @@ const row = (overrides: Partial<PayoutRow> = {}): PayoutRow => ({
   kind: "ROS",
   userId: 7,
   userEmail: "a@b.test",
+  userExternalId: null,
+  stakeExternalId: null,
   stakeId: 42,
   amount: "15.00000000",
   ...overrides,
