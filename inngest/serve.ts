@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
 import { AppError } from "@/lib/errors/app-error";
-import { inngest, inngestConfigured } from "./client";
+import { inngest } from "./client";
+import { inngestConfigured } from "./configured";
 import { functions } from "./index";
 
 export const servePath = "/api/inngest";

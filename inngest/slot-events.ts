@@ -2,7 +2,8 @@ import type { SlotsChanged } from "@/lib/distribution/slots-changed";
 import { slotScheduleDiff } from "@/lib/distribution/slot-schedule-diff";
 import type { DayState } from "@/lib/distribution/day-state";
 import { logEvent } from "@/lib/observability/log";
-import { inngest, inngestConfigured } from "./client";
+import { inngest } from "./client";
+import { inngestConfigured } from "./configured";
 import { slotChanged, slotScheduled } from "./events";
 
 /** The Inngest events of a committed day change: a run for each newly due time, a cancel for old ones. */

@@ -1,4 +1,4 @@
-import { inngestConfigured } from "@/inngest/client";
+import { inngestConfigured } from "@/inngest/configured";
 import { startEmbeddedScheduler, stopEmbeddedScheduler } from "./embedded-scheduler";
 
 const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;

@@ -1,4 +1,4 @@
-import { inngestConfigured } from "@/inngest/client";
+import { inngestConfigured } from "@/inngest/configured";
 
 export type OutboxTarget = "WEBHOOK" | "INNGEST";
 

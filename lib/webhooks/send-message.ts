@@ -1,4 +1,3 @@
-import { inngest } from "@/inngest/client";
 import { slotCompletedEvent, slotFailedEvent } from "@/inngest/events";
 import type { ClaimedMessage } from "./claim-due-messages";
 import type { AttemptResult } from "./record-attempt";
@@ -41,6 +40,8 @@ async function sendInngestEvent(message: ClaimedMessage): Promise<AttemptResult>
   const { data } = JSON.parse(message.body) as SlotMessage;
   const event = message.eventType === "slot.completed" ? slotCompletedEvent : slotFailedEvent;
   try {
+    // Loaded on first use: the Inngest client reads its configuration when it is created.
+    const { inngest } = await import("@/inngest/client");
     await inngest.send(event.create(data, { id: message.id }));
     return { ok: true, status: null };
   } catch (error) {

@@ -76,6 +76,7 @@ export function describeAgainstInngestServer(mode: InngestMode) {
         const ours = await waitFor("the app to be synced", async () => (await inngest.apps()).find((a) => a.name === "slotpay"), 30_000);
         expect(ours.url).toBe(`${serveOrigin}/api/inngest`);
         expect(ours.functions.map((f) => f.slug).sort()).toEqual([
+          "slotpay-deliver-slot-messages",
           "slotpay-distribution-safety-net-tick",
           "slotpay-run-distribution-slot",
           "slotpay-run-distribution-slot-failure",
