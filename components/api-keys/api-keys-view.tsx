@@ -174,7 +174,8 @@ function KeyList() {
 export function ApiKeysView() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   return (
-    <div className="grid gap-4">
+    // One column that may shrink below the keys table's width: the table scrolls inside its card on a phone.
+    <div className="grid grid-cols-1 gap-4">
       {created && <NewKeyAlert created={created} onDone={() => setCreated(null)} />}
       <Card>
         <CardHeader>
