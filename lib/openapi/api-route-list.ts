@@ -22,7 +22,7 @@ import type { RouteContract } from "./route-contract";
 
 // Every route under app/api, keyed "METHOD /api/… pattern" as the route files lie on disk, with
 // the very schemas the route parses with (tests/integration/openapi.test.ts fails on a route
-// missing here or a schema that is not the route's). A branch that adds a route adds its line.
+// missing here or a schema that is not the route's). A change that adds a route adds its line.
 
 export type ApiRouteDoc = Omit<RouteContract, "stepUp"> & {
   summary: string;
