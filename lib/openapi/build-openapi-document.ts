@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRouteDocs, type ApiRouteDoc } from "./api-route-list";
+import { errorCodes } from "@/lib/errors/app-error";
 
 // The OpenAPI 3.1 document of the API, built from the route list and the zod schemas the routes
 // parse with (zod 4's JSON Schema output, draft 2020-12, which OpenAPI 3.1 uses as is).
@@ -19,21 +20,7 @@ const errorSchema: JsonSchema = {
   properties: {
     success: { const: false },
     code: {
-      enum: [
-        "VALIDATION",
-        "UNAUTHENTICATED",
-        "FORBIDDEN",
-        "TWO_FACTOR_INVALID",
-        "TWO_FACTOR_LOCKED",
-        "RATE_LIMITED",
-        "NOT_FOUND",
-        "METHOD_NOT_ALLOWED",
-        "SLOTS_EXECUTING",
-        "POOL_ALREADY_PAID",
-        "CONFLICT",
-        "INTERNAL",
-        "UNAVAILABLE",
-      ],
+      enum: [...errorCodes],
     },
     message: { type: "string" },
     details: {
