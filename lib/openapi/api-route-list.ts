@@ -70,6 +70,7 @@ export const apiRouteDocs: Record<string, ApiRouteDoc> = {
     tag: "integration",
     summary: "A member's payouts slot by slot, with the balance after each",
     ...signedIn,
+    apiKeyScope: "payouts:read",
     params: statementParams,
     query: statementQuery,
   },

@@ -82,6 +82,7 @@ export const accessTable: Record<string, AccessRow> = {
   "GET /api/admin/members/[externalId]/statement": {
     request: { params: { externalId: "no-such-member" }, query: { from: "2026-01-01", to: "2026-01-31" } },
     expect: signedIn({ status: 404, code: "NOT_FOUND" }),
+    apiKey: { scope: "payouts:read", expect: { status: 404, code: "NOT_FOUND" } },
   },
   "GET /api/admin/webhook-deliveries": { request: { query: { limit: "5" } }, expect: read },
   "GET /api/admin/daily-declaration-returns/history": { request: { query: { from: "2026-01-01", to: "2026-01-31" } }, expect: read },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as statementRoute } from "@/app/api/admin/members/[externalId]/statement/route";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { db } from "@/lib/db/client";
 import { tick } from "@/lib/distribution/execution/tick";
 import { createConsoleUser, signInAs } from "../../factories/users";
@@ -109,6 +110,28 @@ describe("GET /api/admin/members/{externalId}/statement", () => {
     // The period runs to the last payout: the closing balance is the wallet.
     expect(statement.walletBalance).toBe(statement.closingBalance);
     expect(statement.member).toMatchObject({ externalId });
+  });
+
+  it("answers the platform's key with payouts:read the same statement, audited under the key's name; other scopes get 403", async () => {
+    const externalId = "64b7f0c2a1e4d3b2c1a09f8e";
+    const query = `from=${days[0]}&to=${days[2]}`;
+    const withKey = async (key: string) =>
+      callRoute(
+        statementRoute,
+        apiRequest(`/api/admin/members/${externalId}/statement?${query}`, { headers: { authorization: `Bearer ${key}` } }),
+        { externalId },
+      );
+    const actor = { email: "ops@platform.test" };
+    const reader = await createApiKey({ actor, name: "statement reader", scopes: ["payouts:read"] });
+    const writer = await createApiKey({ actor, name: "stakes writer", scopes: ["stakes:write"] });
+    const keyed = await withKey(reader.key);
+    expect(keyed.status).toBe(200);
+    expect(await readJson<Statement>(keyed)).toEqual(await readJson<Statement>(await statementOf(externalId, query)));
+    await expectError(await withKey(writer.key), 403, "FORBIDDEN");
+    const audited = await db().auditLog.findMany({ where: { actorEmail: "api-key:statement reader" } });
+    expect(audited.map((row) => [row.action, row.outcome, row.details])).toEqual([
+      ["members.statement", "OK", { member: externalId, from: days[0], to: days[2] }],
+    ]);
   });
 
   it("a period without payouts has no slots and keeps the balance", async () => {
