@@ -2,11 +2,15 @@ import { db } from "@/lib/db/client";
 import { logEvent } from "@/lib/observability/log";
 import { claimDueMessages } from "./claim-due-messages";
 import { outboxTargets } from "./outbox-targets";
+import { pruneEndedMessages } from "./prune-ended-messages";
 import { recordAttempt } from "./record-attempt";
 import { deliveryTimeoutMs } from "./retry-schedule";
 import { sendMessage } from "./send-message";
 
 export type DeliveryPass = { delivered: number; retried: number; givenUp: number };
+
+const pruneEveryMs = 60 * 60 * 1000;
+const holder = globalThis as typeof globalThis & { __slotpayOutboxPrunedAt?: number };
 
 /**
  * Delivers every message of this process's targets that is due now, a batch of claims at a
@@ -33,6 +37,12 @@ export async function deliverDueMessages(options: { maxBatches?: number } = {}):
         else logEvent(outcome === "GIVEN_UP" ? "outbox.given-up" : "outbox.attempt-failed", { ...fields, error: result.error }, "warn");
       }),
     );
+  }
+  // Old ended messages go at most once an hour per process: every pass path (deliverer, sweep, cron) gets it.
+  const now = Date.now();
+  if (now - (holder.__slotpayOutboxPrunedAt ?? 0) >= pruneEveryMs) {
+    holder.__slotpayOutboxPrunedAt = now;
+    await pruneEndedMessages({ db: db(), now: new Date(now) });
   }
   return pass;
 }
