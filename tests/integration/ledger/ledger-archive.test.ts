@@ -7,6 +7,7 @@ import { tick } from "@/lib/distribution/execution/tick";
 import { archiveLedgerMonths } from "@/lib/ledger/archive-ledger-months";
 import { ensureLedgerPartitions } from "@/lib/ledger/ensure-ledger-partitions";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
+import { loadMemberPage } from "@/lib/members/load-member-page";
 import { memberStatement } from "@/lib/members/member-statement";
 import { findExportScope } from "@/lib/payouts/find-export-scope";
 import { expectLedgerOk, noonSlot, queueDay, setUpExecution, slotOf, type Actor, type Member } from "../../helpers/execution-data";
@@ -123,6 +124,9 @@ describe("archiving ledger months", () => {
       options: { details: { archivedMonths: ["2032-02"] } },
     });
     await expect(findExportScope({ db: db(), date: "2032-01-10" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const page = await loadMemberPage({ q: "archived-member", from: "2032-01-20", to: "2032-03-31" });
+    expect(page).toMatchObject({ statement: null, error: expect.stringContaining("2032-01, 2032-02") });
+    expect(page.members).toHaveLength(1);
 
     const [{ archived }] = await db().$queryRaw<{ archived: string }[]>`
       SELECT sum(amount)::text AS archived FROM (SELECT amount FROM ledger_entries_2032_01 WHERE user_id = ${members[0].userId}
