@@ -37,6 +37,12 @@ export async function recreateBenchDatabase(databaseUrl: string): Promise<void> 
   process.env.DATABASE_URL = databaseUrl;
 }
 
+/** Drops the bench database (a run with history leaves gigabytes otherwise). */
+export async function dropBenchDatabase(databaseUrl: string): Promise<void> {
+  const name = benchDatabaseName(databaseUrl);
+  await withMaintenanceClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
 /** A plain connection for the seed and the EXPLAINs, outside Prisma. */
 export async function withBenchClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -39,7 +39,13 @@ export async function measureFloor(client: pg.Client, plan: FloorPlan): Promise<
   ).rows;
   const storage = reloptions?.length ? `WITH (${reloptions.join(", ")})` : "";
   await client.query("DROP TABLE IF EXISTS floor_ledger_entries, floor_wallets");
-  await client.query("CREATE TABLE floor_ledger_entries (LIKE ledger_entries INCLUDING ALL)");
+  // Partitioned like the ledger, with the one month the slot writes to.
+  const slotDate = plan.scheduledFor.toISOString().slice(0, 10);
+  await client.query("CREATE TABLE floor_ledger_entries (LIKE ledger_entries INCLUDING ALL) PARTITION BY RANGE (slot_date)");
+  const month = `date_trunc('month', '${slotDate}'::date)`; // an ISO date of our own, not input
+  await client.query(
+    `CREATE TABLE floor_ledger_entries_month PARTITION OF floor_ledger_entries FOR VALUES FROM (${month}) TO (${month} + interval '1 month')`,
+  );
   await client.query(`CREATE TABLE floor_wallets (LIKE wallets INCLUDING ALL) ${storage}`);
   await client.query("INSERT INTO floor_wallets SELECT * FROM wallets");
   await client.query("VACUUM ANALYZE floor_wallets");
@@ -53,8 +59,8 @@ export async function measureFloor(client: pg.Client, plan: FloorPlan): Promise<
   const insertMs = await timed(async () => {
     const ros = await run(
       client,
-      Prisma.sql`INSERT INTO floor_ledger_entries (slot_id, kind, subject_id, user_id, amount)
-        SELECT 1, 'ROS', s.id, s.user_id, ${rosAmountSql(plan.rosPercentage)} FROM ${payableStakesSql(plan.scheduledFor)}`,
+      Prisma.sql`INSERT INTO floor_ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+        SELECT 1, 'ROS', s.id, s.user_id, ${rosAmountSql(plan.rosPercentage)}, ${slotDate}::date FROM ${payableStakesSql(plan.scheduledFor)}`,
     );
     rows += ros.rowCount ?? 0;
     for (const [kind, users] of [
@@ -62,9 +68,9 @@ export async function measureFloor(client: pg.Client, plan: FloorPlan): Promise<
       ["PERFORMANCE_POOL", plan.performanceUsers],
     ] as const) {
       const pool = await client.query(
-        `INSERT INTO floor_ledger_entries (slot_id, kind, subject_id, user_id, amount)
-         SELECT 1, $1::"LedgerKind", id, id, 0.01 FROM users ORDER BY id LIMIT $2`,
-        [kind, users],
+        `INSERT INTO floor_ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+         SELECT 1, $1::"LedgerKind", id, id, 0.01, $3::date FROM users ORDER BY id LIMIT $2`,
+        [kind, users, slotDate],
       );
       rows += pool.rowCount ?? 0;
     }

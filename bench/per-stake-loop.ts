@@ -24,6 +24,7 @@ export async function timePerStakeLoop(options: { sample: number; totalStakes: n
   const ids = await db().$queryRaw<{ id: number }[]>`
     SELECT id FROM stakes WHERE status = 'ACTIVE' AND id % ${step} = 0 ORDER BY id LIMIT ${options.sample}`;
   const ros = new Prisma.Decimal(options.rosPercentage);
+  const slotDate = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`); // this month's partition exists: slot 1 ran in it
   let ms = 0;
   try {
     await db().$transaction(
@@ -32,7 +33,9 @@ export async function timePerStakeLoop(options: { sample: number; totalStakes: n
         for (const { id } of ids) {
           const stake = await tx.stake.findUniqueOrThrow({ where: { id } });
           const amount = stake.principal.mul(ros).div(100).toDecimalPlaces(8, Prisma.Decimal.ROUND_DOWN);
-          await tx.ledgerEntry.create({ data: { slotId: scratchSlotId, kind: "ROS", subjectId: stake.id, userId: stake.userId, amount } });
+          await tx.ledgerEntry.create({
+            data: { slotId: scratchSlotId, kind: "ROS", subjectId: stake.id, userId: stake.userId, amount, slotDate },
+          });
           await tx.wallet.update({ where: { userId: stake.userId }, data: { balance: { increment: amount } } });
         }
         throw new RollbackLoop(performance.now() - started);

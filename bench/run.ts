@@ -3,8 +3,9 @@ import { closeDb, db } from "@/lib/db/client";
 import { verifyLedger } from "@/lib/ledger/verify-ledger";
 import { ensureNextBuild } from "../tests/support/app-server";
 import { cpuMsBetween, snapshotBackendCpu } from "./backend-cpu";
-import { recreateBenchDatabase, withBenchClient } from "./database";
+import { dropBenchDatabase, recreateBenchDatabase, withBenchClient } from "./database";
 import { measureFloor } from "./floor";
+import { historyBar, historyChecks, historyJson, measureAfterHistory, type HistoryFigures } from "./history";
 import { httpChecks } from "./http-checks";
 import { measureHttp, type HttpFigures } from "./http-step";
 import { parseBenchOptions } from "./options";
@@ -21,6 +22,7 @@ export const bars = {
   idleP99Ms: 50,
   duringP99Ms: 250,
   openLoopP99Ms: 50,
+  slotAfterHistoryOverFirst: historyBar,
 };
 const log = (line: string) => console.log(line);
 const cpuSeconds = (ms: number | null) => (ms === null ? "not readable" : seconds(ms));
@@ -101,6 +103,14 @@ async function main() {
     log(`  verifyLedger after slot 3: ${ledgerAfter.ok ? "ok" : "NOT OK"} in ${seconds(ledgerAfter.ms)}`);
   }
 
+  let history: HistoryFigures | undefined;
+  if (options.history > 0) {
+    log(`7. ${count(options.history)} slots of history between two slots`);
+    history = await withBenchClient(options.databaseUrl, (client) =>
+      measureAfterHistory({ client, admin, slots: options.history, firstSlot: slot, log }),
+    );
+  }
+
   const stakesLabel = `${count(options.stakes)} stakes`;
   const checks: Check[] = [
     { target: "seed (set-based)", bar: "-", measured: seconds(seed.ms), pass: null },
@@ -142,6 +152,7 @@ async function main() {
       pass: ledger.ok,
     },
     ...(http && ledgerAfter ? httpChecks({ http, ledgerAfter, options, bars }) : []),
+    ...(history ? historyChecks(history) : []),
   ];
   log("");
   log(formatTable(checks));
@@ -159,9 +170,15 @@ async function main() {
       ledger,
       http,
       ledgerAfter,
+      ...(history ? historyJson(history) : {}),
       passed: checks.every((c) => c.pass !== false),
     }),
   );
+  if (history) {
+    await closeDb();
+    await dropBenchDatabase(options.databaseUrl); // its history takes gigabytes
+    log("bench database dropped");
+  }
 }
 
 // SIGINT/SIGTERM go through process exit, whose hook kills the app server started above.

@@ -33,10 +33,11 @@ async function seedPaidMember() {
       [day.rows[0].id],
     );
     const slotId = slot.rows[0].id;
+    await client.query("SELECT ledger_month_partition($1::date)", [date]);
     await client.query(
-      `INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount) VALUES
-       ($1, 'ROS', $2, $3, 30), ($1, 'PREMIUM_POOL', $3, $3, 2.5), ($1, 'PERFORMANCE_POOL', $3, $3, 1.25)`,
-      [slotId, stake.rows[0].id, userId],
+      `INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date) VALUES
+       ($1, 'ROS', $2, $3, 30, $4), ($1, 'PREMIUM_POOL', $3, $3, 2.5, $4), ($1, 'PERFORMANCE_POOL', $3, $3, 1.25, $4)`,
+      [slotId, stake.rows[0].id, userId, date],
     );
     await client.query(`INSERT INTO wallets (user_id, balance) VALUES ($1, 33.75)`, [userId]);
     const body = JSON.stringify({ type: "slot.completed", data: { day: { date } } });

@@ -5,7 +5,10 @@ import { verifyLedger } from "@/lib/ledger/verify-ledger";
 const report = await verifyLedger(db());
 await closeDb();
 if (report.ok) {
-  console.log(`Ledger OK: ${report.ledgerEntries} entries, ${report.wallets} wallets; every balance equals its entries, no payout twice.`);
+  const archived = report.archivedEntries > 0 ? ` (and ${report.archivedEntries} in archived months' checkpoints)` : "";
+  console.log(
+    `Ledger OK: ${report.ledgerEntries} entries${archived}, ${report.wallets} wallets; every balance equals its entries, no payout twice.`,
+  );
 } else {
   console.error("Ledger check FAILED:");
   console.error(JSON.stringify(report, null, 2));

@@ -76,12 +76,15 @@ export async function createMigration(name: string): Promise<string | null> {
   return dir;
 }
 
-/** Applies pending migrations, as `prisma migrate deploy` does; returns the names applied. */
-export async function applyMigrations(target: EngineTarget): Promise<string[]> {
+/**
+ * Applies pending migrations, as `prisma migrate deploy` does; returns the names applied.
+ * `baseDir`: another migrations folder (a test that stops before a migration).
+ */
+export async function applyMigrations(target: EngineTarget, options: { baseDir?: string } = {}): Promise<string[]> {
   const schemaText = await readFile(schemaPath, "utf8");
   const { engine, close } = await openSchemaEngine(target, schemaPath, schemaText);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await loadMigrationList(), filters });
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await loadMigrationList(options.baseDir), filters });
     return appliedMigrationNames;
   } finally {
     await close();

@@ -2,6 +2,7 @@ import { inTransaction, type DbExecutor } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { ensureLedgerPartitions } from "@/lib/ledger/ensure-ledger-partitions";
 import type { DayState, PlanContext } from "./day-state";
 import { lockDayDate } from "./day-lock";
 import { signalDayChanged } from "./day-signal";
@@ -58,6 +59,8 @@ function assertExpectedVersion(existing: DayRow | null, options: ChangeOptions, 
  * leaves the database as it was.
  */
 export async function changeToday(options: ChangeOptions) {
+  // Before the transaction: creating a partition locks the ledger, which must not be held while the day is.
+  await ensureLedgerPartitions(options.date ? { dates: [options.date] } : { now: options.now ?? new Date() });
   const result = await inTransaction(async (tx) => {
     const settings = await settingsForChange(tx, options.settings);
     const now = options.now ?? new Date();

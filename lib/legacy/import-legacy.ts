@@ -3,6 +3,7 @@ import { db, inTransaction, type DbExecutor } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { lockDayDate } from "@/lib/distribution/day-lock";
 import type { SlotStatus } from "@/lib/distribution/slot-status";
+import { ensureLedgerPartitions } from "@/lib/ledger/ensure-ledger-partitions";
 import type { ImportedDay } from "./map-legacy-document";
 import { prepareLegacyEntry, type EntryRef } from "./prepare-legacy-entry";
 import type { ExportEntry } from "./read-legacy-export";
@@ -86,6 +87,8 @@ async function writeDay(tx: DbExecutor, day: ImportedDay): Promise<void> {
 
 /** One document in its own transaction, under the same per-date lock as admin changes: all of it or nothing. */
 async function importDay(day: ImportedDay): Promise<Decision> {
+  // A day still to run will pay into its month's ledger partition: made ready before the day exists.
+  if (day.slots.some((slot) => slot.status === "PENDING")) await ensureLedgerPartitions({ dates: [day.date] });
   return inTransaction(async (tx) => {
     await lockDayDate(tx, day.date);
     const decision = decide(day, await findExisting(tx, day));

@@ -1,4 +1,5 @@
 import { inTransaction, db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import { findMembers } from "./find-member";
 import { memberStatement } from "./member-statement";
 import { memberLookupQuery, statementQuery } from "./statement-schemas";
@@ -23,10 +24,17 @@ export async function loadMemberPage(search: { q?: string; from?: string; to?: s
   const range = statementQuery.safeParse(period);
   if (!range.success) return { q: search.q, period, members, statement: null, error: firstIssue(range.error.issues) };
   const only = members.length === 1 ? members[0] : null;
-  const statement = only?.externalId
-    ? await inTransaction((tx) => memberStatement({ db: tx, externalId: only.externalId ?? "", ...range.data }), { repeatableRead: true })
-    : null;
-  return { q: search.q, period, members, statement, error: null };
+  try {
+    const statement = only?.externalId
+      ? await inTransaction((tx) => memberStatement({ db: tx, externalId: only.externalId ?? "", ...range.data }), { repeatableRead: true })
+      : null;
+    return { q: search.q, period, members, statement, error: null };
+  } catch (error) {
+    // A period reaching into an archived month (decision 024) is the admin's to change.
+    if (error instanceof AppError && error.code === "VALIDATION")
+      return { q: search.q, period, members, statement: null, error: error.message };
+    throw error;
+  }
 }
 
 export type MemberPage = Awaited<ReturnType<typeof loadMemberPage>>;

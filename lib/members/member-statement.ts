@@ -1,6 +1,7 @@
 import type { DbExecutor } from "@/lib/db/client";
 import { fromUnits, toUnits } from "@/lib/distribution/money";
 import { AppError } from "@/lib/errors/app-error";
+import { assertLedgerLive } from "@/lib/ledger/assert-ledger-live";
 import { groupStatementEntries, type StatementEntry } from "./statement-entries";
 
 /**
@@ -15,12 +16,15 @@ export async function memberStatement(options: { db: DbExecutor; externalId: str
     select: { id: true, externalId: true, email: true, name: true, performanceScore: true, wallet: { select: { balance: true } } },
   });
   if (!member) throw new AppError("NOT_FOUND", `No member with externalId ${options.externalId}`);
+  await assertLedgerLive({ db: options.db, from: options.from, to: options.to, what: "A statement" });
   const from = new Date(`${options.from}T00:00:00Z`);
   const to = new Date(`${options.to}T00:00:00Z`);
+  // Archived months are all before `from` here: their checkpoints count in the opening balance.
   const [opening] = await options.db.$queryRaw<{ total: string }[]>`
-    SELECT coalesce(sum(l.amount), 0)::text AS total
-    FROM ledger_entries l JOIN slots s ON s.id = l.slot_id JOIN days d ON d.id = s.day_id
-    WHERE l.user_id = ${member.id} AND d.date < ${from}::date`;
+    SELECT (coalesce((SELECT sum(l.amount)
+                      FROM ledger_entries l JOIN slots s ON s.id = l.slot_id JOIN days d ON d.id = s.day_id
+                      WHERE l.user_id = ${member.id} AND d.date < ${from}::date), 0)
+          + coalesce((SELECT sum(c.amount) FROM ledger_month_checkpoints c WHERE c.user_id = ${member.id} AND c.month < ${from}::date), 0))::text AS total`;
   const entries = await options.db.$queryRaw<StatementEntry[]>`
     SELECT d.date::text AS date, s.slot_number AS "slotNumber", s.scheduled_for AS "scheduledFor",
            s.ros_percentage::text AS "rosPercentage", l.kind::text AS kind,

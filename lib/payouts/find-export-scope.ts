@@ -1,5 +1,6 @@
 import type { DbExecutor } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { assertLedgerLive } from "@/lib/ledger/assert-ledger-live";
 import type { PayoutExportScope } from "./payout-row";
 
 /** The day of `date` and its slots (or just slot `slotNumber`), of one member (by externalId) or all; 404 when any does not exist. */
@@ -20,6 +21,7 @@ export async function findExportScope(options: {
     },
   });
   if (!day) throw new AppError("NOT_FOUND", `No distribution day on ${options.date}`);
+  await assertLedgerLive({ db: options.db, from: options.date, to: options.date, what: "A payout export" });
   if (options.slotNumber !== undefined && day.slots.length === 0) {
     throw new AppError("NOT_FOUND", `Slot ${options.slotNumber} does not exist on ${options.date}`);
   }

@@ -215,6 +215,7 @@ export async function expectLedgerOk() {
     duplicatePayouts: [],
     payoutsOfUnfinishedSlots: [],
     poolOverpayments: [],
+    checkpointMismatches: [],
   });
   return report;
 }

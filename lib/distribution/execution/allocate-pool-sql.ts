@@ -9,7 +9,15 @@ export type PoolPayout = { qualifiedUsers: number; count: number; total: string 
  * over go one each to the largest remainders (ties by user id) — so the shares sum to `units`.
  * Integer div/mod keep it exact whatever the weights. One INSERT … SELECT, no loop.
  */
-export function allocatePoolSql(options: { slotId: number; kind: PoolKind; units: bigint; weights: Prisma.Sql; equalWeights?: boolean }) {
+export function allocatePoolSql(options: {
+  slotId: number;
+  /** The slot's day (YYYY-MM-DD): the ledger's partition key. */
+  slotDate: string;
+  kind: PoolKind;
+  units: bigint;
+  weights: Prisma.Sql;
+  equalWeights?: boolean;
+}) {
   const units = Prisma.sql`${options.units.toString()}::numeric`;
   // Equal weights leave every user the same remainder, so the leftover goes by user id alone:
   // no sort on the remainders.
@@ -23,9 +31,9 @@ export function allocatePoolSql(options: { slotId: number; kind: PoolKind; units
     leftover AS (SELECT ${units} - coalesce(sum(base), 0) AS units_left FROM shares),
     ranked AS (SELECT user_id, base, row_number() OVER (ORDER BY ${leftoverOrder}) AS rank FROM shares),
     paid AS (
-      INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount)
+      INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
       SELECT ${options.slotId}, ${options.kind}::"LedgerKind", r.user_id, r.user_id,
-             (r.base + CASE WHEN r.rank <= l.units_left THEN 1 ELSE 0 END) / 100000000
+             (r.base + CASE WHEN r.rank <= l.units_left THEN 1 ELSE 0 END) / 100000000, ${options.slotDate}::date
       FROM ranked r, leftover l
       WHERE r.base + CASE WHEN r.rank <= l.units_left THEN 1 ELSE 0 END > 0
       ORDER BY r.user_id -- in key order the primary key's index grows at its right edge

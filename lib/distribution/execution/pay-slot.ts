@@ -20,6 +20,7 @@ type SlotForPayout = {
   ros_percentage: string;
   scheduled_for: Date;
   day_id: number;
+  slot_date: string;
   premium_pool_amount: string;
   premium_pool_paid: string;
   performance_pool_amount: string;
@@ -52,7 +53,7 @@ const poolStats = (payout: PoolPayout) => ({ qualifiedUsers: payout.qualifiedUse
  */
 export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: DistributionSettings, startedAt: Date) {
   const [slot] = await tx.$queryRaw<SlotForPayout[]>`
-    SELECT s.ros_percentage::text, s.scheduled_for, d.id AS day_id,
+    SELECT s.ros_percentage::text, s.scheduled_for, d.id AS day_id, d.date::text AS slot_date,
            d.premium_pool_amount::text, d.premium_pool_paid::text, d.performance_pool_amount::text, d.performance_pool_paid::text
     FROM slots s JOIN days d ON d.id = s.day_id
     WHERE s.id = ${claim.slotId} AND s.status = 'EXECUTING' AND s.lease_owner = ${claim.leaseOwner}
@@ -62,8 +63,8 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
 
   const [ros] = await tx.$queryRaw<{ count: number; total: string }[]>`
     WITH paid AS (
-      INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount)
-      SELECT ${claim.slotId}, 'ROS'::"LedgerKind", s.id, s.user_id, ${rosAmountSql(slot.ros_percentage)}
+      INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+      SELECT ${claim.slotId}, 'ROS'::"LedgerKind", s.id, s.user_id, ${rosAmountSql(slot.ros_percentage)}, ${slot.slot_date}::date
       FROM ${payableStakesSql(slot.scheduled_for)} AND ${rosAmountSql(slot.ros_percentage)} > 0
       RETURNING amount)
     SELECT count(*)::int AS count, coalesce(sum(amount), 0)::text AS total FROM paid`;
@@ -71,6 +72,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
   const [premium] = await tx.$queryRaw<PoolPayout[]>(
     allocatePoolSql({
       slotId: claim.slotId,
+      slotDate: slot.slot_date,
       kind: "PREMIUM_POOL",
       units: unpaidUnits(slot.premium_pool_amount, slot.premium_pool_paid),
       weights: Prisma.sql`SELECT user_id, 1::numeric AS weight FROM (${premiumQualifiedSql(settings.premiumMinStake, slot.scheduled_for)}) q`,
@@ -80,6 +82,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
   const [performance] = await tx.$queryRaw<PoolPayout[]>(
     allocatePoolSql({
       slotId: claim.slotId,
+      slotDate: slot.slot_date,
       kind: "PERFORMANCE_POOL",
       units: unpaidUnits(slot.performance_pool_amount, slot.performance_pool_paid),
       weights: Prisma.sql`SELECT user_id, trunc(score * 100000000) AS weight FROM (${performanceQualifiedSql(settings.performanceMinScore)}) q`,

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import { ensureLedgerPartitions } from "@/lib/ledger/ensure-ledger-partitions";
+import { logEvent } from "@/lib/observability/log";
 import { loadSettings } from "../settings-store";
 import { claimDueSlot } from "./claim-due-slot";
 import { executeClaimedSlot, type SlotOutcome } from "./execute-claimed-slot";
@@ -24,6 +26,10 @@ export async function tick(options: { now?: Date; maxSlots?: number } = {}): Pro
   const settings = await loadSettings(db());
   const reaped = await reapExpiredLeases({ now, maxAttempts: settings.maxAttempts });
   const missed = await failMissedSlots({ now, maxLatenessSeconds: settings.maxLatenessSeconds });
+  // Months ahead are made ready here too; when that has to wait (a payout holds the ledger), the next tick does it.
+  await ensureLedgerPartitions({ now }).catch((error: unknown) =>
+    logEvent("ledger.partitions_not_ready", { error: String(error) }, "warn"),
+  );
   const executed: SlotOutcome[] = [];
   const leaseOwner = newLeaseOwner();
   while (executed.length < (options.maxSlots ?? 1000)) {

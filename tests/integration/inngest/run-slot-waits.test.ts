@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runSlot, wakeLeadMs } from "@/inngest/functions/run-slot";
 import { db } from "@/lib/db/client";
 import { tick } from "@/lib/distribution/execution/tick";
+import { ensureLedgerPartitions } from "@/lib/ledger/ensure-ledger-partitions";
 import { createMember } from "../../helpers/execution-data";
 
 // Past the deadline PostgreSQL ends the statement, or (17 and later, same deadline) the transaction.
@@ -21,6 +22,7 @@ async function dayWith(slots: { slotNumber: number; scheduledFor: Date; status?:
   const date = new Date(nextDate);
   nextDate += 86_400_000;
   const day = await db().day.create({ data: { date, premiumPoolAmount: "0", performancePoolAmount: "0" } });
+  await ensureLedgerPartitions({ dates: [date.toISOString().slice(0, 10)] }); // as queueing the day would
   for (const slot of slots) {
     const executing = slot.status === "EXECUTING" ? { leaseOwner: "another-executor", leaseExpiresAt: new Date(Date.now() + 60_000) } : {};
     await db().slot.create({ data: { dayId: day.id, rosPercentage: "1", ...slot, ...executing } });

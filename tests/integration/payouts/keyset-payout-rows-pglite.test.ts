@@ -21,11 +21,13 @@ beforeAll(async () => {
     INSERT INTO days (id, date, premium_pool_amount, performance_pool_amount, status) VALUES (1, '2031-01-05', 10, 5, 'COMPLETED');
     INSERT INTO slots (id, day_id, slot_number, ros_percentage, scheduled_for, status)
       VALUES (11, 1, 2, 1, '2031-01-05T14:00:00Z', 'COMPLETED'), (10, 1, 1, 1, '2031-01-05T10:00:00Z', 'COMPLETED');
-    INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount)
-      SELECT 10, 'ROS'::"LedgerKind", 100 + n, 1 + n % 7, n * 0.5 FROM generate_series(1, 9) n
-      UNION ALL SELECT 10, 'PREMIUM_POOL'::"LedgerKind", n, n, 1.25 FROM generate_series(1, 4) n
-      UNION ALL SELECT 11, 'ROS'::"LedgerKind", 100 + n, 1 + n % 7, 0.00000001 FROM generate_series(1, 5) n
-      UNION ALL SELECT 11, 'PERFORMANCE_POOL'::"LedgerKind", n, n, 2 FROM generate_series(3, 7) n;
+    SELECT ledger_month_partition('2031-01-05');
+    INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+      SELECT slot_id, kind, subject_id, user_id, amount, '2031-01-05' FROM (
+        SELECT 10 AS slot_id, 'ROS'::"LedgerKind" AS kind, 100 + n AS subject_id, 1 + n % 7 AS user_id, n * 0.5 AS amount FROM generate_series(1, 9) n
+        UNION ALL SELECT 10, 'PREMIUM_POOL'::"LedgerKind", n, n, 1.25 FROM generate_series(1, 4) n
+        UNION ALL SELECT 11, 'ROS'::"LedgerKind", 100 + n, 1 + n % 7, 0.00000001 FROM generate_series(1, 5) n
+        UNION ALL SELECT 11, 'PERFORMANCE_POOL'::"LedgerKind", n, n, 2 FROM generate_series(3, 7) n) rows;
   `);
 });
 

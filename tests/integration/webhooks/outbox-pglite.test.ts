@@ -22,8 +22,9 @@ beforeAll(async () => {
     INSERT INTO days (id, date, premium_pool_amount, performance_pool_amount, status) VALUES (1, '2031-01-05', 10, 5, 'COMPLETED');
     INSERT INTO slots (id, day_id, slot_number, ros_percentage, scheduled_for, status, execution_details)
       VALUES (10, 1, 1, 1, '2031-01-05T10:00:00Z', 'COMPLETED', '{"executedAt":"2031-01-05T10:00:00.100Z","completedAt":"2031-01-05T10:00:00.900Z","attempt":1}');
-    INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount)
-      VALUES (10, 'ROS', 100, 1, 12.5), (10, 'PREMIUM_POOL', 1, 1, 10), (10, 'PERFORMANCE_POOL', 1, 1, 5);
+    SELECT ledger_month_partition('2031-01-05');
+    INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+      VALUES (10, 'ROS', 100, 1, 12.5, '2031-01-05'), (10, 'PREMIUM_POOL', 1, 1, 10, '2031-01-05'), (10, 'PERFORMANCE_POOL', 1, 1, 5, '2031-01-05');
   `);
 });
 
