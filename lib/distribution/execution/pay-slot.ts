@@ -1,6 +1,6 @@
 import type { DbExecutor } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { payableStakesSql, performanceQualifiedSql, premiumQualifiedSql, rosAmountSql } from "../eligibility-sql";
+import { performanceQualifiedSql, premiumQualifiedSql, rosRowsSql } from "../eligibility-sql";
 import { fromUnits, toUnits } from "../money";
 import type { DistributionSettings } from "../settings-store";
 import { allocatePoolSql, type PoolPayout } from "./allocate-pool-sql";
@@ -61,13 +61,10 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
   if (!slot) throw new LeaseLostError(claim);
   await tx.$queryRaw`SELECT set_config('work_mem', ${payoutWorkMem}, true)`;
 
-  const [ros] = await tx.$queryRaw<{ count: number; total: string }[]>`
-    WITH paid AS (
-      INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
-      SELECT ${claim.slotId}, 'ROS'::"LedgerKind", s.id, s.user_id, ${rosAmountSql(slot.ros_percentage)}, ${slot.slot_date}::date
-      FROM ${payableStakesSql(slot.scheduled_for)} AND ${rosAmountSql(slot.ros_percentage)} > 0
-      RETURNING amount)
-    SELECT count(*)::int AS count, coalesce(sum(amount), 0)::text AS total FROM paid`;
+  const rosRows = await tx.$executeRaw`
+    INSERT INTO ledger_entries (slot_id, kind, subject_id, user_id, amount, slot_date)
+    SELECT ${claim.slotId}, 'ROS'::"LedgerKind", ros.stake_id, ros.user_id, ros.amount, ${slot.slot_date}::date
+    FROM ${rosRowsSql(slot.scheduled_for, slot.ros_percentage)} WHERE ros.amount > 0`;
 
   const [premium] = await tx.$queryRaw<PoolPayout[]>(
     allocatePoolSql({
@@ -75,8 +72,7 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
       slotDate: slot.slot_date,
       kind: "PREMIUM_POOL",
       units: unpaidUnits(slot.premium_pool_amount, slot.premium_pool_paid),
-      weights: Prisma.sql`SELECT user_id, 1::numeric AS weight FROM (${premiumQualifiedSql(settings.premiumMinStake, slot.scheduled_for)}) q`,
-      equalWeights: true,
+      shares: { equal: premiumQualifiedSql(settings.premiumMinStake, slot.scheduled_for) },
     }),
   );
   const [performance] = await tx.$queryRaw<PoolPayout[]>(
@@ -85,14 +81,28 @@ export async function paySlot(tx: DbExecutor, claim: ClaimedSlot, settings: Dist
       slotDate: slot.slot_date,
       kind: "PERFORMANCE_POOL",
       units: unpaidUnits(slot.performance_pool_amount, slot.performance_pool_paid),
-      weights: Prisma.sql`SELECT user_id, trunc(score * 100000000) AS weight FROM (${performanceQualifiedSql(settings.performanceMinScore)}) q`,
+      shares: {
+        weighted: Prisma.sql`SELECT user_id, trunc(score * 100000000) AS weight FROM (${performanceQualifiedSql(settings.performanceMinScore)}) q`,
+      },
     }),
   );
 
-  await tx.$executeRaw`
-    INSERT INTO wallets (user_id, balance, updated_at)
-    SELECT user_id, sum(amount), now() FROM ledger_entries WHERE slot_id = ${claim.slotId} GROUP BY user_id
-    ON CONFLICT (user_id) DO UPDATE SET balance = wallets.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at`;
+  // Every wallet the slot pays, credited by the sum of its rows; the ROS total is what the slot
+  // paid less the pools, so the ROS rows are read once, here, and not also returned by their insert.
+  const [credited] = await tx.$queryRaw<{ total: string }[]>`
+    WITH deltas AS (
+      SELECT user_id, sum(amount) AS amount FROM ledger_entries
+      WHERE slot_id = ${claim.slotId} AND slot_date = ${slot.slot_date}::date -- one partition, not every month's index
+      GROUP BY user_id),
+    credited AS (
+      INSERT INTO wallets (user_id, balance, updated_at)
+      SELECT user_id, amount, now() FROM deltas
+      ON CONFLICT (user_id) DO UPDATE SET balance = wallets.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at)
+    SELECT coalesce(sum(amount), 0)::text AS total FROM deltas`;
+  const ros = {
+    count: rosRows,
+    total: fromUnits(toUnits(credited.total) - toUnits(premium.total) - toUnits(performance.total)),
+  };
 
   const details = {
     executedAt: startedAt.toISOString(),

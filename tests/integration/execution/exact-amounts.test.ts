@@ -222,4 +222,49 @@ describe("one slot's payouts, exactly", () => {
     expect(wallets.get(h.userId)).toBe("14"); // 5 + 1 + 5 + 3
     await expectLedgerOk();
   });
+  it("pays pools smaller than their users' count one unit each, lowest ids (equal) or largest remainders (weighted) first, and writes no zero rows", async () => {
+    const date = "2030-01-04";
+    const stake = (principal: string) => ({ principal, startedAt: "2030-01-01T00:00:00Z" });
+    const a = await createMember({ score: "50", stakes: [stake("1000")] });
+    const b = await createMember({ score: "50", stakes: [stake("1000")] });
+    const c = await createMember({ score: "100", stakes: [stake("1000")] });
+    const d = await createMember({ score: "10", stakes: [stake("600"), stake("400")] }); // 1000 over two stakes: qualifies
+    // Its ROS floors to 0 (0.00000099 × 1% = 0.0000000099) and it is in no pool: no row, no wallet written.
+    const e = await createMember({ score: "10", stakes: [stake("0.00000099")] });
+    await queueDay({
+      actor,
+      date,
+      premium: "0.00000003", // 3 units among 4 users: 0 each, one left over for each of the 3 lowest ids
+      performance: "0.00000002", // weights 50/50/100 of 2 units: c gets 1, the one left goes to a (equal remainders, lower id)
+      slots: [{ slotNumber: 1, rosPercentage: "1", scheduledFor: "2030-01-04T12:00:00.000Z" }],
+    });
+    const walletsBefore = await walletBalances();
+
+    await tick({ now: new Date("2030-01-04T12:00:01Z") });
+    const { rows, details } = await completedSlot(date, 1);
+    expect(rows).toEqual([
+      { kind: "ROS", subjectId: a.stakeIds[0], userId: a.userId, amount: "10" },
+      { kind: "ROS", subjectId: b.stakeIds[0], userId: b.userId, amount: "10" },
+      { kind: "ROS", subjectId: c.stakeIds[0], userId: c.userId, amount: "10" },
+      { kind: "ROS", subjectId: d.stakeIds[0], userId: d.userId, amount: "6" },
+      { kind: "ROS", subjectId: d.stakeIds[1], userId: d.userId, amount: "4" },
+      { kind: "PREMIUM_POOL", subjectId: a.userId, userId: a.userId, amount: "0.00000001" },
+      { kind: "PREMIUM_POOL", subjectId: b.userId, userId: b.userId, amount: "0.00000001" },
+      { kind: "PREMIUM_POOL", subjectId: c.userId, userId: c.userId, amount: "0.00000001" },
+      { kind: "PERFORMANCE_POOL", subjectId: a.userId, userId: a.userId, amount: "0.00000001" },
+      { kind: "PERFORMANCE_POOL", subjectId: c.userId, userId: c.userId, amount: "0.00000001" },
+    ]);
+    expect(details.rosStats).toEqual({ processedStakes: 5, totalDistributed: 40, totalDistributedExact: "40" });
+    expect(details.premiumPoolStats).toEqual({ qualifiedUsers: 4, totalDistributed: 0.00000003, totalDistributedExact: "0.00000003" });
+    expect(details.performancePoolStats).toEqual({ qualifiedUsers: 3, totalDistributed: 0.00000002, totalDistributedExact: "0.00000002" });
+    expectDetailsMatchLedger(details, rows);
+
+    const wallets = await walletBalances();
+    expect(wallets).toEqual(walletsAfter(walletsBefore, rows));
+    expect(wallets.get(a.userId)).toBe("10.00000002");
+    expect(wallets.get(d.userId)).toBe("10");
+    expect(wallets.has(e.userId)).toBe(false);
+    expect(poolsPaidOf(await dayOf(date))).toEqual(["0.00000003", "0.00000002"]);
+    await expectLedgerOk();
+  });
 });
