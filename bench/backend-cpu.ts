@@ -7,7 +7,8 @@ import type pg from "pg";
 
 const clockTicksPerSecond = 100; // USER_HZ on Linux
 
-function cpuMsOf(pid: number): number | null {
+/** CPU a process has used so far, or null when it is gone or unreadable. */
+export function cpuMsOf(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond; // utime + stime

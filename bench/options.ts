@@ -19,11 +19,13 @@ export type BenchOptions = {
   quick: boolean;
   /** --no-http: seed, floor, slot 1, loop and ledger check only (no app server, no build). */
   http: boolean;
+  /** --no-throughput: skip the payout export and the stakes importer at the end. */
+  throughput: boolean;
 };
 
 export const defaultBenchDatabaseUrl = "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_bench";
 
-const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N] [--no-http]
+const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N] [--no-http] [--no-throughput]
   env: BENCH_DATABASE_URL, BENCH_STAKES, BENCH_USERS, BENCH_LOOP_SAMPLE, BENCH_PORT,
        BENCH_HTTP_REQUESTS, BENCH_HTTP_SECONDS, BENCH_HTTP_DURING_MAX_SECONDS, BENCH_CONCURRENCY, BENCH_POLL_MS, BENCH_OPEN_LOOP_SECONDS`;
 
@@ -41,7 +43,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     if (!match) throw new Error(`Unknown argument "${arg}"\n${usage}`);
     flags.set(match[1], match[2] ?? "true");
   }
-  const known = new Set(["quick", "stakes", "users", "loop-sample", "no-http"]);
+  const known = new Set(["quick", "stakes", "users", "loop-sample", "no-http", "no-throughput"]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown flag --${name}\n${usage}`);
 
   const quick = flags.has("quick");
@@ -62,5 +64,6 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     openLoopSeconds: positiveInteger("BENCH_OPEN_LOOP_SECONDS", env.BENCH_OPEN_LOOP_SECONDS, 10),
     quick,
     http: !flags.has("no-http"),
+    throughput: !flags.has("no-throughput"),
   };
 }

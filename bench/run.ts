@@ -9,6 +9,7 @@ import { httpChecks } from "./http-checks";
 import { measureHttp, type HttpFigures } from "./http-step";
 import { parseBenchOptions } from "./options";
 import { timePerStakeLoop } from "./per-stake-loop";
+import { measureThroughput, throughputChecks } from "./throughput";
 import { count, formatTable, seconds, type Check } from "./report";
 import { seedBenchData } from "./seed";
 import { queueDueSlot, runDueSlot } from "./slot-run";
@@ -101,6 +102,8 @@ async function main() {
     log(`  verifyLedger after slot 3: ${ledgerAfter.ok ? "ok" : "NOT OK"} in ${seconds(ledgerAfter.ms)}`);
   }
 
+  const throughput = options.throughput ? await measureThroughput({ options, actor: admin, slotId: slot.slotId, log }) : undefined;
+
   const stakesLabel = `${count(options.stakes)} stakes`;
   const checks: Check[] = [
     { target: "seed (set-based)", bar: "-", measured: seconds(seed.ms), pass: null },
@@ -142,6 +145,7 @@ async function main() {
       pass: ledger.ok,
     },
     ...(http && ledgerAfter ? httpChecks({ http, ledgerAfter, options, bars }) : []),
+    ...(throughput ? throughputChecks(throughput) : []),
   ];
   log("");
   log(formatTable(checks));
@@ -159,6 +163,9 @@ async function main() {
       ledger,
       http,
       ledgerAfter,
+      export: throughput?.export,
+      import: throughput?.import,
+      throughputLoadAverage: throughput?.loadAverage,
       passed: checks.every((c) => c.pass !== false),
     }),
   );
