@@ -3,10 +3,9 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { importApplicationName, importFile } from "@/lib/bulk/import-file";
 import type { BulkStep, MergeCounts } from "@/lib/bulk/stage-and-merge";
-import { cpuMsOf } from "./backend-cpu";
+import { watchBackend } from "./backend-cpu";
 import { count, seconds } from "./report";
 
 export type ImportRun = {
@@ -33,34 +32,8 @@ async function writeLines(file: string, header: string, lines: number, line: (i:
   await once(out, "finish");
 }
 
-/** Finds the importer's backend by its application name while it runs, so each step's CPU can be read at its end. */
-async function watchImporterBackend(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  let pid: number | null = null;
-  let stopped = false;
-  const poll = (async () => {
-    while (!stopped && pid === null) {
-      const { rows } = await client.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() ORDER BY backend_start DESC LIMIT 1",
-        [importApplicationName],
-      );
-      pid = rows[0]?.pid ?? null;
-      if (pid === null) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  return {
-    cpuMs: () => (pid === null ? null : cpuMsOf(pid)),
-    async stop() {
-      stopped = true;
-      await poll;
-      await client.end();
-    },
-  };
-}
-
 async function timedImport(databaseUrl: string, file: string, kind: "members" | "stakes"): Promise<ImportRun> {
-  const watcher = await watchImporterBackend(databaseUrl);
+  const watcher = await watchBackend(databaseUrl, importApplicationName);
   const steps: ImportRun["steps"] = {};
   let cpuBefore = 0;
   const started = performance.now();

@@ -29,10 +29,11 @@ export async function measureThroughput(input: {
   const { options, log } = input;
   const exportLoad = loadNow();
   log(`7. payout export of slot 1's ledger rows (load ${exportLoad})`);
-  const exported = await measureExport({ actor: input.actor, slotId: input.slotId });
+  const exported = await measureExport({ actor: input.actor, slotId: input.slotId, databaseUrl: options.databaseUrl });
   log(
     `  ${count(exported.rows)} rows, ${(exported.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds(exported.ms)} ` +
-      `(${count(Math.round(exported.rowsPerSecond))} rows/s, first byte ${exported.firstByteMs.toFixed(0)} ms); rss +${exported.rssGrowthMb} MB`,
+      `(${count(Math.round(exported.rowsPerSecond))} rows/s, first byte ${exported.firstByteMs.toFixed(0)} ms); ` +
+      `CPU: cursor backend ${exported.backendCpuMs === null ? "not readable" : seconds(exported.backendCpuMs)}, this process ${seconds(exported.nodeCpuMs)}; rss +${exported.rssGrowthMb} MB`,
   );
   const importLoad = loadNow();
   log(`8. npm run import:stakes: ${count(options.users)} members, then ${count(options.stakes)} stakes twice (load ${importLoad})`);
