@@ -21,11 +21,13 @@ export type BenchOptions = {
   http: boolean;
   /** --history=N: at the end, N slots of history written set-based, then a slot measured after them (0: none). */
   history: number;
+  /** --no-throughput: skip the payout export and the stakes importer at the end. */
+  throughput: boolean;
 };
 
 export const defaultBenchDatabaseUrl = "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_bench";
 
-const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N] [--no-http] [--history=N]
+const usage = `npm run bench -- [--quick] [--stakes=N] [--users=N] [--loop-sample=N] [--no-http] [--no-throughput] [--history=N]
   env: BENCH_DATABASE_URL, BENCH_STAKES, BENCH_USERS, BENCH_LOOP_SAMPLE, BENCH_PORT, BENCH_HISTORY,
        BENCH_HTTP_REQUESTS, BENCH_HTTP_SECONDS, BENCH_HTTP_DURING_MAX_SECONDS, BENCH_CONCURRENCY, BENCH_POLL_MS, BENCH_OPEN_LOOP_SECONDS`;
 
@@ -43,7 +45,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     if (!match) throw new Error(`Unknown argument "${arg}"\n${usage}`);
     flags.set(match[1], match[2] ?? "true");
   }
-  const known = new Set(["quick", "stakes", "users", "loop-sample", "no-http", "history"]);
+  const known = new Set(["quick", "stakes", "users", "loop-sample", "no-http", "no-throughput", "history"]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown flag --${name}\n${usage}`);
 
   const quick = flags.has("quick");
@@ -65,5 +67,6 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     quick,
     http: !flags.has("no-http"),
     history: flags.has("history") || env.BENCH_HISTORY ? positiveInteger("history", flags.get("history") ?? env.BENCH_HISTORY, 0) : 0,
+    throughput: !flags.has("no-throughput"),
   };
 }

@@ -10,6 +10,7 @@ import { httpChecks } from "./http-checks";
 import { measureHttp, type HttpFigures } from "./http-step";
 import { parseBenchOptions } from "./options";
 import { timePerStakeLoop } from "./per-stake-loop";
+import { measureThroughput, throughputChecks } from "./throughput";
 import { count, formatTable, seconds, type Check } from "./report";
 import { seedBenchData } from "./seed";
 import { queueDueSlot, runDueSlot } from "./slot-run";
@@ -103,9 +104,11 @@ async function main() {
     log(`  verifyLedger after slot 3: ${ledgerAfter.ok ? "ok" : "NOT OK"} in ${seconds(ledgerAfter.ms)}`);
   }
 
+  const throughput = options.throughput ? await measureThroughput({ options, actor: admin, slotId: slot.slotId, log }) : undefined;
+
   let history: HistoryFigures | undefined;
   if (options.history > 0) {
-    log(`7. ${count(options.history)} slots of history between two slots`);
+    log(`9. ${count(options.history)} slots of history between two slots`);
     history = await withBenchClient(options.databaseUrl, (client) =>
       measureAfterHistory({ client, admin, slots: options.history, firstSlot: slot, log }),
     );
@@ -153,6 +156,7 @@ async function main() {
     },
     ...(http && ledgerAfter ? httpChecks({ http, ledgerAfter, options, bars }) : []),
     ...(history ? historyChecks(history) : []),
+    ...(throughput ? throughputChecks(throughput) : []),
   ];
   log("");
   log(formatTable(checks));
@@ -171,6 +175,9 @@ async function main() {
       http,
       ledgerAfter,
       ...(history ? historyJson(history) : {}),
+      export: throughput?.export,
+      import: throughput?.import,
+      throughputLoadAverage: throughput?.loadAverage,
       passed: checks.every((c) => c.pass !== false),
     }),
   );

@@ -8,7 +8,7 @@ import { copyTextLine } from "./copy-text";
 import { csvCells } from "./csv-line";
 import { parseRow, stagingValues } from "./parse-rows";
 import type { RowError } from "./row-schemas";
-import { stageAndMerge, type MergeCounts, type SqlRunner } from "./stage-and-merge";
+import { stageAndMerge, type BulkStep, type MergeCounts, type SqlRunner } from "./stage-and-merge";
 import { copyStagingSql, maxReportedErrors, type BulkKind } from "./staging-sql";
 
 export type ImportOutcome =
@@ -19,6 +19,9 @@ const csvColumns: Record<BulkKind, string[]> = {
   members: ["externalId", "email", "name", "performanceScore"],
   stakes: ["externalId", "memberExternalId", "principal", "status", "startedAt", "endedAt"],
 };
+
+/** The importer's connection names itself so (the import benchmark finds its backend by it). */
+export const importApplicationName = "slotpay-import";
 
 /** Thrown by the load when a line is refused: the transaction is rolled back before any merge. */
 class RefusedLines extends Error {
@@ -42,10 +45,10 @@ export async function importFile(options: {
   dryRun: boolean;
   onProgress?: (lines: number) => void;
   progressEvery?: number;
-  onStep?: (step: string, ms: number) => void;
+  onStep?: (step: BulkStep, ms: number) => void;
 }): Promise<ImportOutcome> {
   const format = /\.ndjson$|\.jsonl$/i.test(options.file) ? "ndjson" : "csv";
-  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: "slotpay-import" });
+  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: importApplicationName });
   await client.connect();
   const runner: SqlRunner = {
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
@@ -151,9 +154,10 @@ function csvRow(header: string[], line: string): Record<string, string> | undefi
   const cells = csvCells(line);
   if (!cells) return undefined;
   const row: Record<string, string> = {};
-  header.forEach((column, i) => {
-    if (cells[i] !== undefined) row[column] = cells[i];
-  });
+  for (let i = 0; i < header.length; i++) {
+    const cell = cells[i];
+    if (cell !== undefined) row[header[i]] = cell;
+  }
   // Extra cells beyond the header are a row error the schema reports as an unknown field.
   for (let i = header.length; i < cells.length; i++) if (cells[i] !== undefined) row[`column ${i + 1}`] = cells[i] as string;
   return row;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { unstorableReason } from "@/lib/http/storable-text";
+import { plainStakeRow } from "./plain-stake-row";
 import { memberRows, stakeRows, type MemberRow, type RowError, type StakeRow } from "./row-schemas";
 import type { BulkKind } from "./staging-sql";
 
@@ -29,6 +30,8 @@ export function parseRow<K extends BulkKind>(
 ): { ok: true; value: RowOf[K] } | { ok: false; errors: RowError[] } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     return { ok: false, errors: [{ row, field: null, message: "a row must be a JSON object" }] };
+  const plain = kind === "stakes" ? plainStakeRow(raw as Record<string, unknown>) : null;
+  if (plain) return { ok: true, value: plain as RowOf[K] };
   const unstorable = unstorableField(raw);
   if (unstorable !== undefined)
     return { ok: false, errors: [{ row, field: unstorable, message: "contains a control character or a lone surrogate" }] };

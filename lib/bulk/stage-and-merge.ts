@@ -16,6 +16,7 @@ export type SqlRunner = {
   execute(sql: string): Promise<unknown>;
 };
 
+export type BulkStep = "load" | "resolve" | "validate" | "merge";
 export type MergeCounts = { created: number; updated: number; unchanged: number };
 export type StageOutcome = { ok: true; counts: MergeCounts } | { ok: false; errors: RowError[]; errorCount: number };
 
@@ -29,11 +30,11 @@ export async function stageAndMerge(options: {
   kind: BulkKind;
   load: () => Promise<number>;
   /** Told how long each step took (the import benchmark prints it). */
-  onStep?: (step: "load" | "validate" | "merge", ms: number) => void;
+  onStep?: (step: BulkStep, ms: number) => void;
 }): Promise<StageOutcome> {
   const { runner, kind } = options;
   let since = performance.now();
-  const stepDone = (step: "load" | "validate" | "merge") => {
+  const stepDone = (step: BulkStep) => {
     options.onStep?.(step, performance.now() - since);
     since = performance.now();
   };
@@ -41,9 +42,13 @@ export async function stageAndMerge(options: {
   await runner.execute(bulkWorkMemSql);
   await runner.execute(createStagingSql(kind));
   const staged = await options.load();
-  // A temporary table has no statistics until analysed: without them a million rows get a nested loop.
-  await runner.execute(analyzeStagingSql(kind));
   stepDone("load");
+  const resolved = bulkSql[kind].resolved;
+  if (resolved) await runner.execute(resolved.sql);
+  // A temporary table has no statistics until analysed: without them a million rows get a nested
+  // loop, and an update of no changed rows a scan of every stake.
+  await runner.execute(analyzeStagingSql(kind));
+  stepDone("resolve");
   const refused = await runner.query<{ row_no: number; field: string; message: string; total: number }>(validateStagingSql(kind));
   stepDone("validate");
   if (refused.length > 0) {

@@ -128,6 +128,13 @@ describe("PUT /api/admin/members", () => {
   });
 });
 
+/** Each test stake's row version (xmin): an UPDATE gives a row a new one, even when nothing differs. */
+async function rowVersions(): Promise<Record<string, string>> {
+  const rows = await db().$queryRaw<{ external_id: string; version: string }[]>`
+    SELECT external_id, xmin::text AS version FROM stakes WHERE external_id LIKE 's-_'`;
+  return Object.fromEntries(rows.map((row) => [row.external_id, row.version]));
+}
+
 describe("PUT /api/admin/stakes", () => {
   beforeAll(async () => {
     expect((await put("members", [member("s-m1"), member("s-m2")])).status).toBe(200);
@@ -140,7 +147,9 @@ describe("PUT /api/admin/stakes", () => {
       stake("s-3", "s-m2", { status: "ENDED", endedAt: "2026-11-20T10:00:00.123Z" }),
     ];
     expect(await put("stakes", rows)).toMatchObject({ status: 200, body: { created: 3, updated: 0, unchanged: 0 } });
+    const written = await rowVersions();
     expect(await put("stakes", rows, { ndjson: true })).toMatchObject({ status: 200, body: { created: 0, updated: 0, unchanged: 3 } });
+    expect(await rowVersions()).toEqual(written); // unchanged rows are not rewritten: no new row version
     const stored = await db().$queryRaw<{ external_id: string; principal: string }[]>`
       SELECT external_id, principal::text FROM stakes WHERE external_id LIKE 's-_' ORDER BY external_id`;
     expect(stored).toEqual([
@@ -150,6 +159,9 @@ describe("PUT /api/admin/stakes", () => {
     ]);
     rows[0] = stake("s-1", "s-m1", { status: "ENDED", endedAt: "2026-11-30T00:00:00Z", principal: "999999999999.99999999" });
     expect(await put("stakes", rows)).toMatchObject({ status: 200, body: { created: 0, updated: 1, unchanged: 2 } });
+    const rewritten = await rowVersions();
+    expect(rewritten["s-1"]).not.toBe(written["s-1"]);
+    expect({ ...rewritten, "s-1": written["s-1"] }).toEqual(written);
     const audits = await db().auditLog.findMany({
       where: { action: "stakes.upsert", outcome: "OK", actorEmail: { startsWith: "api-key:test-stakes:write" } },
     });

@@ -28,10 +28,15 @@ async function run(args: string[]) {
   return { code, log: log.join("\n"), errors: errors.join("\n") };
 }
 
-/** Every stake's every column, hashed in SQL: 100,000 rows compared without loading them. */
+/**
+ * Every stake's every column and its row version (xmin, which any UPDATE renews even when nothing
+ * differs), hashed in SQL: 100,000 rows compared without loading them.
+ */
 async function stakesFingerprint() {
-  const [row] = await db().$queryRaw<{ n: number; digest: string }[]>`
-    SELECT count(*)::int AS n, md5(string_agg(s::text, ',' ORDER BY s.id)) AS digest FROM stakes s`;
+  const [row] = await db().$queryRaw<{ n: number; digest: string; versions: string }[]>`
+    SELECT count(*)::int AS n, md5(string_agg(s::text, ',' ORDER BY s.id)) AS digest,
+           md5(string_agg(s.xmin::text, ',' ORDER BY s.id)) AS versions
+    FROM stakes s`;
   return row;
 }
 
@@ -119,6 +124,21 @@ describe("npm run import:stakes", () => {
     const again = await run([clean]);
     expect(again.log).toContain("0 created, 0 updated, 100,000 unchanged");
     expect(await stakesFingerprint()).toEqual(before);
+
+    // One line changed: that stake alone gets a new row version.
+    const versionsOf = () =>
+      db().$queryRaw<{ external_id: string; version: string }[]>`
+        SELECT external_id, xmin::text AS version FROM stakes WHERE external_id IN ('imp-s7', 'imp-s8') ORDER BY external_id`;
+    const [seven, eight] = await versionsOf();
+    const changed = await file("changed.csv", [
+      stakeHeader,
+      ...Array.from({ length: stakeCount }, (_, i) => (i === 7 ? "imp-s7,imp-m7,7.25,ACTIVE,2026-10-01T00:00:00Z," : stakeLine(i))),
+    ]);
+    expect((await run([changed])).log).toContain("0 created, 1 updated, 99,999 unchanged");
+    const [sevenAfter, eightAfter] = await versionsOf();
+    expect(sevenAfter.version).not.toBe(seven.version);
+    expect(eightAfter).toEqual(eight);
+    expect((await db().stake.findUniqueOrThrow({ where: { externalId: "imp-s7" } })).principal.toFixed(8)).toBe("7.25000000");
   }, 240_000);
 
   it("takes NDJSON and refuses a stake moved to another member", async () => {
