@@ -12,7 +12,7 @@ import { runLoad, type LoadFigures } from "./http-load";
 import { runOpenLoop, type OpenLoopFigures } from "./open-loop";
 import { count } from "./report";
 import { seedBenchData } from "./seed";
-import { queueDueSlot } from "./slot-run";
+import { queueDueSlot, runDueSlot } from "./slot-run";
 
 const statusPath = "/api/admin/daily-declaration-returns/today/status";
 const log = (line: string) => console.log(line);
@@ -37,7 +37,7 @@ function flags(argv: string[]) {
     rates,
     seconds: whole("seconds", 10),
     duringSlot: !found.has("no-slot"),
-    databaseUrl: process.env.BENCH_DATABASE_URL || "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_status_bench",
+    databaseUrl: process.env.BENCH_STATUS_DATABASE_URL || "postgresql://slotpay:slotpay@127.0.0.1:5432/slotpay_bench_status",
     port: Number(process.env.BENCH_PORT ?? 3200),
   };
 }
@@ -57,6 +57,7 @@ async function main() {
   const admin = await db().user.create({ data: { email: "status-bench@bench.slotpay.test", name: "Status bench", role: "ADMIN" } });
   // A day with a slot already paid, so the body is the size an operator's poll gets.
   await queueDueSlot(admin, { slotNumber: 1, rosPercentage: "0.5", premiumPoolAmount: "0", performancePoolAmount: "0" });
+  log(`  slot 1 (before the server starts): ${((await runDueSlot()).wallMs / 1000).toFixed(2)} s`);
 
   const secret = "status-bench-secret";
   const server = await startAppServer({
