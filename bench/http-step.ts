@@ -38,7 +38,7 @@ const describeOpen = (f: OpenLoopFigures) =>
   `${f.requests} requests in ${f.seconds} s (${f.achievedPerSecond}/s), p50 ${f.p50Ms} / p99 ${f.p99Ms} / max ${f.maxMs} ms, ${f.errors} errors${f.notModified ? `, ${f.notModified} × 304` : ""}`;
 
 /** Queues the next slot due now and runs it in this process while `load` runs until it ends. */
-async function loadDuringSlot<F>(
+export async function loadDuringSlot<F>(
   admin: Actor,
   slotNumber: number,
   load: (until: Promise<SlotRun>) => Promise<F>,

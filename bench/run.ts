@@ -104,15 +104,15 @@ async function main() {
     log(`  verifyLedger after slot 3: ${ledgerAfter.ok ? "ok" : "NOT OK"} in ${seconds(ledgerAfter.ms)}`);
   }
 
-  const throughput = options.throughput ? await measureThroughput({ options, actor: admin, slotId: slot.slotId, log }) : undefined;
-
   let history: HistoryFigures | undefined;
   if (options.history > 0) {
-    log(`9. ${count(options.history)} slots of history between two slots`);
+    log(`7. ${count(options.history)} slots of history between two slots`);
     history = await withBenchClient(options.databaseUrl, (client) =>
       measureAfterHistory({ client, admin, slots: options.history, firstSlot: slot, log }),
     );
   }
+  // Last: the importer adds stakes, which the slots above must not pay.
+  const throughput = options.throughput ? await measureThroughput({ options, actor: admin, slotId: slot.slotId, log }) : undefined;
 
   const stakesLabel = `${count(options.stakes)} stakes`;
   const checks: Check[] = [

@@ -5,7 +5,7 @@ import type { BenchOptions } from "./options";
 import { count, seconds, type Check } from "./report";
 import type { Actor } from "./slot-run";
 
-// The bench's last two phases: the new paths' throughput (issue 12), after every other phase so
+// The bench's last two phases: the new paths' throughput, after every other phase so
 // the imported stakes change nothing the slots measured. `--no-throughput` skips both.
 
 export const throughputBars = { importMs: 30_000, exportMs: 10_000, exportRssGrowthMb: 64 };
@@ -28,7 +28,7 @@ export async function measureThroughput(input: {
 }): Promise<ThroughputFigures> {
   const { options, log } = input;
   const exportLoad = loadNow();
-  log(`7. payout export of slot 1's ledger rows (load ${exportLoad})`);
+  log(`8. payout export of slot 1's ledger rows (load ${exportLoad})`);
   const exported = await measureExport({ actor: input.actor, slotId: input.slotId, databaseUrl: options.databaseUrl });
   log(
     `  ${count(exported.rows)} rows, ${(exported.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds(exported.ms)} ` +
@@ -36,7 +36,7 @@ export async function measureThroughput(input: {
       `CPU: cursor backend ${exported.backendCpuMs === null ? "not readable" : seconds(exported.backendCpuMs)}, this process ${seconds(exported.nodeCpuMs)}; rss +${exported.rssGrowthMb} MB`,
   );
   const importLoad = loadNow();
-  log(`8. npm run import:stakes: ${count(options.users)} members, then ${count(options.stakes)} stakes twice (load ${importLoad})`);
+  log(`9. npm run import:stakes: ${count(options.users)} members, then ${count(options.stakes)} stakes twice (load ${importLoad})`);
   const imported = await measureImport({ databaseUrl: options.databaseUrl, stakes: options.stakes, members: options.users, log });
   return { loadAverage: { export: exportLoad, import: importLoad }, export: exported, import: imported };
 }

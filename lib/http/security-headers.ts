@@ -1,3 +1,5 @@
+import { configuredOrigin } from "./app-origin";
+
 // The security headers of every response (docs/decisions/007-headers-origin-metrics.md).
 // Constant ones go out through next.config.ts for every path, static files included; the CSP
 // with its per-request nonce and HSTS come from proxy.ts.
@@ -17,9 +19,32 @@ export const strictTransportSecurity = "max-age=63072000; includeSubDomains";
  * inline styles allowed (Radix and sonner set them); nothing from any other origin; no framing.
  */
 export function contentSecurityPolicy(nonce: string, options: { https: boolean; development: boolean }): string {
+  return policyWith(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`, options.https);
+}
+
+const apiPolicies = { http: policyWith("script-src 'none'", false), https: policyWith("script-src 'none'", true) };
+
+/**
+ * For API answers: the same policy with no script at all. JSON runs none, and the few HTML
+ * answers under /api (next-auth's own pages) keep their inline styles.
+ */
+export function apiContentSecurityPolicy(https: boolean): string {
+  return https ? apiPolicies.https : apiPolicies.http;
+}
+
+/** The headers proxy.ts would add to an API answer, for a route that may be served without it. */
+export function apiAnswerSecurityHeaders(): Record<string, string> {
+  const https = configuredOrigin()?.startsWith("https:") ?? false;
+  return {
+    "Content-Security-Policy": apiContentSecurityPolicy(https),
+    ...(https ? { "Strict-Transport-Security": strictTransportSecurity } : {}),
+  };
+}
+
+function policyWith(scriptSource: string, https: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    scriptSource,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -28,6 +53,6 @@ export function contentSecurityPolicy(nonce: string, options: { https: boolean; 
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(options.https ? ["upgrade-insecure-requests"] : []),
+    ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }

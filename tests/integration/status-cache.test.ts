@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { cachedTodayStatus, forgetTodayStatus } from "@/lib/distribution/status-cache";
+import { cachedTodayStatus, cachedTodayStatusTagged, forgetTodayStatus } from "@/lib/distribution/status-cache";
 import { queueDistribution } from "@/lib/distribution/queue-distribution";
 import { createConsoleUser } from "./../factories/users";
 
@@ -21,8 +21,9 @@ describe("today's status cache", () => {
     await db().day.deleteMany();
     forgetTodayStatus();
 
-    // A change through the app is seen at once.
-    expect((await cachedTodayStatus()).exists).toBe(false);
+    // A change through the app is seen at once, with a new tag.
+    const before = await cachedTodayStatusTagged();
+    expect(before.status.exists).toBe(false);
     const admin = await createConsoleUser();
     await queueDistribution({
       actor: { id: admin.id, email: admin.email },
@@ -34,8 +35,10 @@ describe("today's status cache", () => {
         slots: [{ slotNumber: 1, rosPercentage: "1", time: "23:59:59" }],
       },
     });
-    const after = await cachedTodayStatus();
-    expect(after.exists).toBe(true);
-    expect(after.distributionSlots).toHaveLength(1);
+    const after = await cachedTodayStatusTagged();
+    expect(after.status.exists).toBe(true);
+    expect(after.status.distributionSlots).toHaveLength(1);
+    expect(after.etag).not.toBe(before.etag);
+    expect(JSON.parse(after.body)).toEqual(after.status);
   });
 });

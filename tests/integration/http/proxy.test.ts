@@ -48,8 +48,21 @@ describe("proxy.ts", () => {
     const untrusted = passedOn(run("/api/health", forged));
     for (const name of Object.keys(forged)) expect(untrusted).not.toContain(name);
     process.env.SLOTPAY_TRUSTED_PROXY = "true";
-    const trusted = passedOn(run("/api/health", forged));
-    for (const name of Object.keys(forged)) expect(trusted).toContain(name);
+    // Nothing to drop: the request goes on as it came, forwarded headers and all.
+    expect(run("/api/health", forged).headers.get("x-middleware-override-headers")).toBeNull();
+    const page = passedOn(run("/admin", forged));
+    for (const name of Object.keys(forged)) expect(page).toContain(name);
+  });
+
+  it("answers API routes with a constant policy that allows no script, and passes their requests on untouched", () => {
+    const [first, second] = [run("/api/health"), run("/api/admin/daily-declaration-returns/today/status")];
+    const policy = first.headers.get("content-security-policy")!;
+    expect(policy).toBe(second.headers.get("content-security-policy"));
+    expect(policy).toMatch(/script-src 'none';/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    expect(policy).not.toMatch(/nonce/);
+    expect(first.headers.get("x-middleware-override-headers")).toBeNull();
+    expect(first.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("sends HSTS (and upgrades requests) only when served over https", () => {

@@ -19,6 +19,8 @@ describe("GET /today/status, conditional", () => {
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers.get("cache-control")).toBe("no-store");
+    // Served without proxy.ts (its matcher leaves plain polls out), the answer sets the API's CSP itself.
+    expect(first.headers.get("content-security-policy")).toMatch(/script-src 'none';.*frame-ancestors 'none'/);
     const before = (await first.json()) as { exists: boolean; date: string };
     expect(before.exists).toBe(false);
 
