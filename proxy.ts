@@ -1,20 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { configuredOrigin } from "@/lib/http/app-origin";
 import { bodyLimitFor } from "@/lib/http/body-limits";
 import { forwardedHeaderNames, trustedProxyHops } from "@/lib/http/forwarded";
-import { apiContentSecurityPolicy, contentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
+import { apiContentSecurityPolicy, contentSecurityPolicy, servedOverHttps, strictTransportSecurity } from "@/lib/http/security-headers";
 
 // Runs before every page and API route (Next 16's middleware): refuses an oversized body before
 // anything reads it, keeps the client from speaking for a proxy, and sets the CSP. Pages get a
 // fresh nonce, which Next reads from the request's CSP header to stamp its own scripts; API
 // answers run no script, so they get a constant policy and the request goes on untouched
 // unless it carries forwarded headers to drop (decision 025).
-
-function servedOverHttps(request: NextRequest): boolean {
-  if (trustedProxyHops() > 0) return request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
-  return configuredOrigin()?.startsWith("https:") ?? false;
-}
 
 function forwardedToDrop(request: NextRequest): boolean {
   return trustedProxyHops() === 0 && forwardedHeaderNames.some((name) => request.headers.has(name));
@@ -49,7 +43,7 @@ export function proxy(request: NextRequest) {
   if (declaredLength !== null && !(Number(declaredLength) <= bodyLimitFor(pathname))) {
     return NextResponse.json({ success: false, code: "VALIDATION", message: "Request body is too large" }, { status: 400 });
   }
-  const https = servedOverHttps(request);
+  const https = servedOverHttps(request.headers);
   const response = pathname.startsWith("/api/") ? apiResponse(request, https) : pageResponse(request, https);
   if (https) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
   return response;

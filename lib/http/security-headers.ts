@@ -1,4 +1,5 @@
 import { configuredOrigin } from "./app-origin";
+import { trustedProxyHops } from "./forwarded";
 
 // The security headers of every response (docs/decisions/007-headers-origin-metrics.md).
 // Constant ones go out through next.config.ts for every path, static files included; the CSP
@@ -32,9 +33,15 @@ export function apiContentSecurityPolicy(https: boolean): string {
   return https ? apiPolicies.https : apiPolicies.http;
 }
 
+/** Whether the client reached us over https: a trusted proxy says so, else the configured origin does. */
+export function servedOverHttps(headers: Headers): boolean {
+  if (trustedProxyHops() > 0) return headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
+  return configuredOrigin()?.startsWith("https:") ?? false;
+}
+
 /** The headers proxy.ts would add to an API answer, for a route that may be served without it. */
-export function apiAnswerSecurityHeaders(): Record<string, string> {
-  const https = configuredOrigin()?.startsWith("https:") ?? false;
+export function apiAnswerSecurityHeaders(request: Request): Record<string, string> {
+  const https = servedOverHttps(request.headers);
   return {
     "Content-Security-Policy": apiContentSecurityPolicy(https),
     ...(https ? { "Strict-Transport-Security": strictTransportSecurity } : {}),

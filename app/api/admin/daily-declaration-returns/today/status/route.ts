@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // polls skip proxy.ts (see its matcher), so the answer carries the API's security headers itself.
 export const GET = route({ access: "signed-in" }, async ({ request }) => {
   const { body, etag } = await cachedTodayStatusTagged();
-  const headers = { ...apiAnswerSecurityHeaders(), ETag: etag, "Cache-Control": "no-store" };
+  const headers = { ...apiAnswerSecurityHeaders(request), ETag: etag, "Cache-Control": "no-store" };
   if (ifNoneMatchHits(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
 });
